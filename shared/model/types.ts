@@ -1,0 +1,163 @@
+/**
+ * The plain-object shapes that readers return and mutations take. Components and the server
+ * see only these; the Yjs layout behind them is private to `shared/model/`.
+ */
+
+/** Where a paper's metadata came from. */
+export type PaperSource = 'trending' | 'arxiv' | 'atom' | 'hf-daily' | 'bibtex' | 'manual'
+
+/** Every paper source, for validation and UI filters. */
+export const PAPER_SOURCES: readonly PaperSource[] = [
+  'trending',
+  'arxiv',
+  'atom',
+  'hf-daily',
+  'bibtex',
+  'manual',
+]
+
+/** A member's reading status for one paper. */
+export type ReadingStatus = 'to-read' | 'reading' | 'read'
+
+/** Every reading status, in the order a member moves through them. */
+export const READING_STATUSES: readonly ReadingStatus[] = ['to-read', 'reading', 'read']
+
+/** Group settings. */
+export interface GroupSettings {
+  name: string
+  description: string
+  /** Epoch milliseconds. */
+  created: number
+  /** The schema version the document is written in. */
+  schemaVersion: number
+}
+
+/** A member's public profile inside one group. */
+export interface Member {
+  id: string
+  name: string
+  /** `#rrggbb`. */
+  colour: string
+  /** Epoch milliseconds of the member's first appearance in the group. */
+  joined: number
+}
+
+/** Links of a paper. */
+export interface PaperLinks {
+  abstract?: string
+  pdf?: string
+}
+
+/**
+ * A paper as an importer produces it and `addPaper` takes it. Either a title or an arXiv id is
+ * required; a paper with only an id is stored with a placeholder title and `needsMetadata`.
+ */
+export interface PaperInput {
+  title?: string
+  authors?: string[]
+  abstract?: string
+  /** An arXiv id, with or without version; stored without. */
+  arxivId?: string
+  doi?: string
+  links?: PaperLinks
+  /** ISO 8601 date (`2024-03-13`) or date-time. */
+  published?: string
+  source: PaperSource
+}
+
+/** A paper in the group's library. Immutable text, stored as a plain value. */
+export interface Paper {
+  /** The arXiv id without version when known, else `h:` and a hash of the normalized title. */
+  id: string
+  title: string
+  authors: string[]
+  abstract: string
+  arxivId?: string
+  doi?: string
+  links: PaperLinks
+  published?: string
+  source: PaperSource
+  addedBy: string
+  /** Epoch milliseconds. */
+  addedAt: number
+  /** True while only the arXiv id is known and the metadata is still to be filled in. */
+  needsMetadata: boolean
+}
+
+/** W3C Web Annotation TextQuoteSelector. */
+export interface TextQuoteSelector {
+  exact: string
+  prefix: string
+  suffix: string
+}
+
+/** W3C Web Annotation TextPositionSelector: UTF-16 offsets into the text, end exclusive. */
+export interface TextPositionSelector {
+  start: number
+  end: number
+}
+
+/**
+ * What an annotation points at: a passage of one paper's text. Without `page` the text is the
+ * paper's abstract; with `page` it is that page's text of the paper's PDF (1-based).
+ */
+export interface AnnotationTarget {
+  source: string
+  page?: number
+  quote: TextQuoteSelector
+  position: TextPositionSelector
+}
+
+/** A highlight, with or without a note. */
+export interface Annotation {
+  id: string
+  paperId: string
+  author: string
+  target: AnnotationTarget
+  /** `#rrggbb`. */
+  colour: string
+  /** Markdown; may be empty for a bare highlight. */
+  note: string
+  created: number
+  edited: number | undefined
+  deleted: boolean
+}
+
+/** A comment in a thread; a reply has a parent. */
+export interface Comment {
+  id: string
+  paperId: string
+  /** Set when the thread hangs off an annotation. */
+  annotationId: string | undefined
+  /** Set on replies. */
+  parentId: string | undefined
+  author: string
+  /** Markdown. Kept after deletion so that an undo can bring it back; not shown while deleted. */
+  body: string
+  created: number
+  edited: number | undefined
+  deleted: boolean
+  /** Only ever true on a thread's root. */
+  resolved: boolean
+}
+
+/** One tag on one paper. */
+export interface PaperTag {
+  tag: string
+  addedBy: string
+  addedAt: number
+}
+
+/** One member's reading status of one paper. */
+export interface MemberStatus {
+  memberId: string
+  status: ReadingStatus
+  at: number
+}
+
+/** Who is acting, and when. Every mutation takes one. */
+export interface Actor {
+  memberId: string
+  /** Epoch milliseconds; defaults to `Date.now()`. Tests pass a fixed clock. */
+  now?: number
+}
