@@ -1,11 +1,6 @@
 /** What went wrong, as a stable machine-readable code the UI can map to a message. */
 export type ModelErrorCode =
-  | 'invalid-input'
-  | 'not-found'
-  | 'forbidden'
-  | 'conflict'
-  | 'schema-too-new'
-  | 'not-initialized'
+  'invalid-input' | 'not-found' | 'forbidden' | 'conflict' | 'schema-too-new' | 'not-initialized'
 
 /**
  * Base class of every error a mutation throws. A mutation validates all of its input before it

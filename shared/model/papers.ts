@@ -1,0 +1,164 @@
+/** The group's library: adding papers (deduplicated), completing their metadata, reading them. */
+import type * as Y from 'yjs'
+import { roots } from './keys'
+import { NotFoundError, ValidationError } from './errors'
+import { assertWritable } from './schema'
+import { requireMember } from './members'
+import { normalizeTitle, paperIdFor } from './paper-id'
+import { asPaper, newPaperRecord, paperFields, withMissing, type PaperRecord } from './paper-record'
+import * as v from './validate'
+import type { Actor, Paper, PaperInput } from './types'
+
+/** Why an input was recognized as a paper the group already has. */
+export type DuplicateReason = 'arxiv-id' | 'title'
+
+/** What an import did with each input. */
+export interface ImportOutcome {
+  /** Papers that are new to the group. */
+  added: Paper[]
+  /** Inputs the group already had (or that repeated an earlier input of the same import). */
+  duplicates: Array<{ input: PaperInput; existingId: string; reason: DuplicateReason }>
+  /** Ids of existing papers whose missing fields a duplicate filled in (e.g. an abstract). */
+  enriched: string[]
+}
+
+/** Most papers an import may hold. */
+export const MAX_IMPORT = 5_000
+
+/** One paper, or undefined. */
+export function getPaper(doc: Y.Doc, paperId: string): Paper | undefined {
+  return asPaper(paperId, roots(doc).papers.get(paperId))
+}
+
+/** Throws NotFoundError unless the paper exists. */
+export function requirePaper(doc: Y.Doc, paperId: unknown, field = 'paperId'): Paper {
+  const id = v.paperRef(field, paperId)
+  const paper = getPaper(doc, id)
+  if (!paper) throw new NotFoundError('paper', id, field)
+  return paper
+}
+
+/** Every paper, newest first. */
+export function listPapers(doc: Y.Doc): Paper[] {
+  const papers: Paper[] = []
+  roots(doc).papers.forEach((value, id) => {
+    const paper = asPaper(id, value)
+    if (paper) papers.push(paper)
+  })
+  return papers.sort((a, b) => b.addedAt - a.addedAt || a.id.localeCompare(b.id))
+}
+
+/**
+ * Adds papers to the library in one transaction. The same arXiv id (any version) or the same
+ * normalized title is one paper: such inputs are reported as duplicates, and fill in whatever the
+ * existing paper lacks. Every input is validated first; one bad input throws and adds nothing.
+ */
+export function importPapers(
+  doc: Y.Doc,
+  actor: Actor,
+  inputs: readonly PaperInput[],
+): ImportOutcome {
+  const by = v.actor(actor)
+  assertWritable(doc)
+  requireMember(doc, by.memberId)
+  if (!Array.isArray(inputs)) throw new ValidationError('inputs', 'inputs must be a list of papers')
+  if (inputs.length > MAX_IMPORT) {
+    throw new ValidationError('inputs', `An import may hold at most ${MAX_IMPORT} papers`)
+  }
+  const validated = inputs.map((input, i) => paperFields(input, `inputs[${i}].`))
+
+  const records = new Map<string, PaperRecord>()
+  const byArxiv = new Map<string, string>()
+  const byTitle = new Map<string, string>()
+  const index = (id: string, record: PaperRecord) => {
+    records.set(id, record)
+    if (record.arxivId) byArxiv.set(record.arxivId, id)
+    if (!record.needsMetadata) byTitle.set(normalizeTitle(record.title), id)
+  }
+  for (const paper of listPapers(doc)) index(paper.id, paper)
+
+  const outcome: ImportOutcome = { added: [], duplicates: [], enriched: [] }
+  const writes = new Map<string, PaperRecord>()
+  validated.forEach((fields, i) => {
+    const input = inputs[i] as PaperInput
+    const id = paperIdFor(fields.arxivId, fields.title ?? '')
+    const arxivMatch = fields.arxivId
+      ? (byArxiv.get(fields.arxivId) ?? (records.has(id) ? id : undefined))
+      : undefined
+    const titleMatch = fields.title ? byTitle.get(normalizeTitle(fields.title)) : undefined
+    // A shared title is not the same paper when both sides carry different arXiv ids.
+    const titleId =
+      titleMatch && !(fields.arxivId && records.get(titleMatch)?.arxivId) ? titleMatch : undefined
+    const existingId = arxivMatch ?? titleId
+    if (existingId) {
+      outcome.duplicates.push({ input, existingId, reason: arxivMatch ? 'arxiv-id' : 'title' })
+      const before = records.get(existingId) as PaperRecord
+      const after = withMissing(before, fields)
+      if (JSON.stringify(after) !== JSON.stringify(before)) {
+        index(existingId, after)
+        writes.set(existingId, after)
+        if (!outcome.enriched.includes(existingId)) outcome.enriched.push(existingId)
+      }
+      return
+    }
+    const record = newPaperRecord(fields, by.memberId, by.now)
+    index(id, record)
+    writes.set(id, record)
+    outcome.added.push({ ...record, id })
+  })
+  // Papers added in this import may have been enriched by a later input of the same import.
+  outcome.added = outcome.added.map((paper) => ({
+    ...(writes.get(paper.id) as PaperRecord),
+    id: paper.id,
+  }))
+  outcome.enriched = outcome.enriched.filter((id) => !outcome.added.some((p) => p.id === id))
+  if (writes.size > 0) {
+    doc.transact(() => {
+      const { papers } = roots(doc)
+      for (const [id, record] of writes) papers.set(id, record)
+    })
+  }
+  return outcome
+}
+
+/** Adds one paper; when the group already has it, says which paper it is. */
+export function addPaper(
+  doc: Y.Doc,
+  actor: Actor,
+  input: PaperInput,
+): { paper: Paper; duplicateOf: string | undefined } {
+  paperFields(input) // so that errors name the field itself, not `inputs[0].`
+  const outcome = importPapers(doc, actor, [input])
+  const duplicate = outcome.duplicates[0]
+  if (duplicate) {
+    return {
+      paper: getPaper(doc, duplicate.existingId) as Paper,
+      duplicateOf: duplicate.existingId,
+    }
+  }
+  return { paper: outcome.added[0] as Paper, duplicateOf: undefined }
+}
+
+/**
+ * Fills in what a paper lacks from fetched metadata (a paper added offline by its arXiv id gets
+ * its title, authors and abstract). Values already there are kept.
+ */
+export function completePaper(doc: Y.Doc, actor: Actor, paperId: string, input: PaperInput): Paper {
+  v.actor(actor)
+  assertWritable(doc)
+  requireMember(doc, actor.memberId)
+  const paper = requirePaper(doc, paperId)
+  const fields = paperFields(input)
+  if (fields.arxivId && paper.arxivId && fields.arxivId !== paper.arxivId) {
+    throw new ValidationError(
+      'arxivId',
+      `This metadata is for arXiv:${fields.arxivId}, not ${paper.arxivId}`,
+    )
+  }
+  const { id, ...before } = paper
+  const after = withMissing(before, fields)
+  if (JSON.stringify(after) !== JSON.stringify(before)) {
+    doc.transact(() => roots(doc).papers.set(id, after))
+  }
+  return { ...after, id }
+}

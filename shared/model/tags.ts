@@ -1,0 +1,79 @@
+/**
+ * Tags on papers. A tag is lower case, its whitespace collapsed, so that "RLHF" and " rlhf " are
+ * one tag for the whole group. One entry per paper and tag, keyed `paperId + SEP + tag`, so two
+ * members adding the same tag concurrently make one tag, not two.
+ */
+import type * as Y from 'yjs'
+import { pairKey, roots, splitPairKey } from './keys'
+import { ValidationError } from './errors'
+import { assertWritable } from './schema'
+import { requireMember } from './members'
+import { requirePaper } from './papers'
+import * as v from './validate'
+import type { Actor, PaperTag } from './types'
+
+/** The canonical form of a tag, or a ValidationError. */
+export function normalizeTag(tag: unknown): string {
+  const clean = v.text('tag', tag, { max: v.LIMITS.tag }).toLowerCase()
+  if (clean.startsWith('#')) throw new ValidationError('tag', 'Write a tag without a leading #')
+  return clean
+}
+
+/** A stored tag value as PaperTag fields, or undefined. */
+export function asTag(tag: string, value: unknown): PaperTag | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const { addedBy, addedAt } = value as Record<string, unknown>
+  if (typeof addedBy !== 'string' || typeof addedAt !== 'number') return undefined
+  return { tag, addedBy, addedAt }
+}
+
+/** A paper's tags, alphabetically. */
+export function tagsOf(doc: Y.Doc, paperId: string): PaperTag[] {
+  const found: PaperTag[] = []
+  roots(doc).tags.forEach((value, key) => {
+    const parts = splitPairKey(key)
+    const tag = parts?.[0] === paperId ? asTag(parts[1], value) : undefined
+    if (tag) found.push(tag)
+  })
+  return found.sort((a, b) => a.tag.localeCompare(b.tag))
+}
+
+/** Every tag of the group with the number of papers that carry it, most used first. */
+export function tagCounts(doc: Y.Doc): Array<{ tag: string; count: number }> {
+  const counts = new Map<string, number>()
+  roots(doc).tags.forEach((value, key) => {
+    const parts = splitPairKey(key)
+    if (parts && asTag(parts[1], value)) counts.set(parts[1], (counts.get(parts[1]) ?? 0) + 1)
+  })
+  return [...counts]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag))
+}
+
+/** Tags a paper; tagging it again with the same tag keeps the first tagger. Returns the tag. */
+export function addTag(doc: Y.Doc, actor: Actor, paperId: string, tag: string): PaperTag {
+  const by = v.actor(actor)
+  assertWritable(doc)
+  requireMember(doc, by.memberId)
+  const paper = requirePaper(doc, paperId)
+  const name = normalizeTag(tag)
+  const key = pairKey(paper.id, name)
+  const { tags } = roots(doc)
+  const there = asTag(name, tags.get(key))
+  if (there) return there
+  doc.transact(() => tags.set(key, { addedBy: by.memberId, addedAt: by.now }))
+  return { tag: name, addedBy: by.memberId, addedAt: by.now }
+}
+
+/** Takes a tag off a paper, whoever added it. Returns whether it was there. */
+export function removeTag(doc: Y.Doc, actor: Actor, paperId: string, tag: string): boolean {
+  v.actor(actor)
+  assertWritable(doc)
+  requireMember(doc, actor.memberId)
+  const paper = requirePaper(doc, paperId)
+  const key = pairKey(paper.id, normalizeTag(tag))
+  const { tags } = roots(doc)
+  if (!tags.has(key)) return false
+  doc.transact(() => tags.delete(key))
+  return true
+}

@@ -1,0 +1,153 @@
+/**
+ * Input checks shared by the mutations. Each returns the cleaned value or throws a
+ * ValidationError naming the field; none of them writes anything.
+ */
+import { ValidationError } from './errors'
+import type { Actor } from './types'
+
+/**
+ * True when `value` holds a control character (C0 or DEL). Tab and newline count only when
+ * `multiline` is false. They never belong in member-written text, and keeping them out keeps
+ * composite keys (see keys.ts) unambiguous.
+ */
+export function hasControl(value: string, multiline = false): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i)
+    if (multiline && (c === 9 || c === 10)) continue
+    if (c < 32 || c === 127) return true
+  }
+  return false
+}
+
+/** Limits on member-written text, in UTF-16 code units. */
+export const LIMITS = {
+  groupName: 100,
+  groupDescription: 2_000,
+  memberName: 60,
+  title: 1_000,
+  abstract: 20_000,
+  author: 300,
+  authors: 2_000,
+  url: 2_000,
+  note: 10_000,
+  body: 20_000,
+  tag: 50,
+  quote: 20_000,
+  context: 500,
+} as const
+
+interface TextRules {
+  max: number
+  /** Allow an empty (after trimming) value. */
+  empty?: boolean
+  /** Keep newlines and tabs; otherwise runs of whitespace collapse to one space. */
+  multiline?: boolean
+}
+
+/** A string field: trimmed, NFC-normalized, within its limit, without control characters. */
+export function text(field: string, value: unknown, rules: TextRules): string {
+  if (typeof value !== 'string') throw new ValidationError(field, `${field} must be text`)
+  let clean = value.normalize('NFC').replace(/\r\n?/g, '\n')
+  clean = rules.multiline ? clean.trim() : clean.replace(/\s+/g, ' ').trim()
+  if (!rules.empty && clean.length === 0) {
+    throw new ValidationError(field, `${field} must not be empty`)
+  }
+  if (clean.length > rules.max) {
+    throw new ValidationError(field, `${field} is longer than ${rules.max} characters`)
+  }
+  if (hasControl(clean, rules.multiline)) {
+    throw new ValidationError(field, `${field} contains control characters`)
+  }
+  return clean
+}
+
+/** An optional string field: undefined stays undefined, an empty string becomes undefined. */
+export function optionalText(field: string, value: unknown, rules: TextRules): string | undefined {
+  if (value === undefined) return undefined
+  const clean = text(field, value, { ...rules, empty: true })
+  return clean === '' ? undefined : clean
+}
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/
+
+/** An id the model generated or a member id: 1 to 64 characters of base64url. */
+export function id(field: string, value: unknown): string {
+  if (typeof value !== 'string' || !ID.test(value)) {
+    throw new ValidationError(field, `${field} must be an id of 1 to 64 letters, digits, - or _`)
+  }
+  return value
+}
+
+/** A reference to a paper: the id format of papers (arXiv ids hold dots and slashes). */
+export function paperRef(field: string, value: unknown): string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 100) {
+    throw new ValidationError(field, `${field} must be a paper id`)
+  }
+  if (hasControl(value)) throw new ValidationError(field, `${field} is not a paper id`)
+  return value
+}
+
+const COLOUR = /^#[0-9a-f]{6}$/i
+
+/** A colour as `#rrggbb`, returned in lower case. */
+export function colour(field: string, value: unknown): string {
+  if (typeof value !== 'string' || !COLOUR.test(value)) {
+    throw new ValidationError(field, `${field} must be a colour like #1f77b4`)
+  }
+  return value.toLowerCase()
+}
+
+const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i
+
+/** An absolute http(s) URL; other schemes (javascript:, data:) are refused. */
+export function url(field: string, value: unknown): string {
+  const clean = text(field, value, { max: LIMITS.url })
+  if (!HTTP_URL.test(clean)) throw new ValidationError(field, `${field} must be an http(s) URL`)
+  return clean
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
+
+/** An ISO 8601 date or date-time that names a real day. */
+export function isoDate(field: string, value: unknown): string {
+  const clean = text(field, value, { max: 40 })
+  if (!ISO_DATE.test(clean) || Number.isNaN(Date.parse(clean))) {
+    throw new ValidationError(field, `${field} must be an ISO date like 2024-03-13`)
+  }
+  return clean
+}
+
+/** A whole number in [min, max]. */
+export function integer(field: string, value: unknown, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new ValidationError(field, `${field} must be a whole number from ${min} to ${max}`)
+  }
+  return value
+}
+
+/** A boolean. */
+export function bool(field: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new ValidationError(field, `${field} must be true or false`)
+  return value
+}
+
+/** The actor's id and the time of the change. */
+export function actor(value: Actor): { memberId: string; now: number } {
+  if (typeof value !== 'object' || value === null) {
+    throw new ValidationError('actor', 'actor is required')
+  }
+  const memberId = id('actor.memberId', value.memberId)
+  const now = value.now ?? Date.now()
+  if (!Number.isFinite(now) || now < 0) {
+    throw new ValidationError('actor.now', 'actor.now must be epoch milliseconds')
+  }
+  return { memberId, now }
+}
+
+/** The object a mutation takes as input. */
+export function record(field: string, value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ValidationError(field, `${field} must be an object`)
+  }
+  return value as Record<string, unknown>
+}
