@@ -1,0 +1,57 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
+import { setSecurityHeaders } from './security-headers'
+import { createStaticApp } from './static-app'
+
+/** Options of {@link createHttpHandler}. */
+export interface HttpHandlerOptions {
+  /** The built client; without it only the API and health check answer. */
+  staticDir?: string
+  log: (line: string) => void
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  })
+  res.end(text)
+}
+
+/** The request's path, or undefined when the request target does not parse (e.g. `//[`). */
+function pathOf(req: IncomingMessage): string | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost').pathname
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Every plain HTTP request: `/healthz`, the (so far empty) `/api/`, and the app. WebSocket
+ * upgrades never get here; the sync server takes them on the `upgrade` event.
+ */
+export function createHttpHandler(options: HttpHandlerOptions): RequestListener {
+  const app = options.staticDir === undefined ? undefined : createStaticApp(options.staticDir)
+  if (options.staticDir !== undefined && !app) {
+    options.log(`no index.html in ${options.staticDir}: serving the API only (build the client)`)
+  }
+  return (req, res) => {
+    setSecurityHeaders(res)
+    const path = pathOf(req)
+    const notFound = () => sendJson(res, 404, { error: 'not-found' })
+    if (path === undefined) return sendJson(res, 400, { error: 'bad-request' })
+    if (path === '/healthz') return sendJson(res, 200, { ok: true })
+    if (path === '/api' || path.startsWith('/api/')) return notFound()
+    if (path === '/sync' || path.startsWith('/sync/')) {
+      return sendJson(res, 426, { error: 'upgrade-required' })
+    }
+    if (!app) return notFound()
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD')
+      return sendJson(res, 405, { error: 'method-not-allowed' })
+    }
+    app(req, res, notFound)
+  }
+}

@@ -1,0 +1,19 @@
+/** What a room needs from one connected client; the WebSocket behind it stays outside. */
+export interface RoomMember {
+  /** False for read-only tokens: their document updates are dropped, never applied. */
+  readonly canWrite: boolean
+  /** Sends one protocol message as one frame; a no-op once the connection is closing. */
+  send(message: Uint8Array): void
+  /** Closes the connection with a WebSocket close code. */
+  close(code: number, reason: string): void
+}
+
+/** WebSocket close codes the server uses (RFC 6455 and its registry). */
+export const CLOSE_CODES = {
+  /** The server is shutting down; the client should reconnect later. */
+  goingAway: 1001,
+  /** A message could not be decoded. */
+  invalidData: 1007,
+  /** The room failed (storage error); reconnecting reloads it from the store. */
+  internalError: 1011,
+} as const

@@ -1,0 +1,61 @@
+import type { DocStore } from '../../server/store/doc-store'
+
+/** A DocStore wrapper whose loads and appends wait until the test opens a gate. */
+export interface GatedStore extends DocStore {
+  /** Lets every waiting and future `load` proceed. */
+  openLoads(): void
+  /** Lets every waiting and future `append` proceed. */
+  openAppends(): void
+  /** Opens both gates: register it after starting the server, so a failed test still ends. */
+  openAll(): void
+  /** Appends that have been called and are held at the gate. */
+  readonly heldAppends: number
+  /** Calls of each method so far, in order. */
+  readonly calls: Array<'load' | 'append' | 'replace'>
+}
+
+function gate(): { wait: Promise<void>; open: () => void } {
+  let open = () => {}
+  const wait = new Promise<void>((resolve) => (open = resolve))
+  return { wait, open }
+}
+
+/**
+ * Wraps `inner` so a test can hold storage at a chosen moment and check what the server does
+ * meanwhile (answer sync, fan out). Gates start closed; `close` does not close `inner`.
+ */
+export function gatedStore(inner: DocStore): GatedStore {
+  const loads = gate()
+  const appends = gate()
+  const calls: GatedStore['calls'] = []
+  let held = 0
+  return {
+    calls,
+    get heldAppends() {
+      return held
+    },
+    openLoads: loads.open,
+    openAppends: appends.open,
+    openAll: () => {
+      loads.open()
+      appends.open()
+    },
+    async load(groupId) {
+      calls.push('load')
+      await loads.wait
+      return inner.load(groupId)
+    },
+    async append(groupId, update) {
+      calls.push('append')
+      held++
+      await appends.wait
+      held--
+      return inner.append(groupId, update)
+    },
+    async replace(groupId, state) {
+      calls.push('replace')
+      return inner.replace(groupId, state)
+    },
+    async close() {},
+  }
+}
