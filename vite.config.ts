@@ -11,13 +11,40 @@ export default defineConfig({
     target: 'es2022',
   },
   server: {
-    proxy: { '/sync': { target: 'ws://localhost:8080', ws: true }, '/api': 'http://localhost:8080' },
+    proxy: {
+      '/sync': { target: 'ws://localhost:8080', ws: true },
+      '/api': 'http://localhost:8080',
+    },
   },
   test: {
     root: '.',
-    include: ['test/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 20_000,
-    hookTimeout: 120_000,
+    // Tests that run in Node get projects of their own without the Solid plugin, whose test mode
+    // adds the `browser` resolve condition everywhere (it made `ws` resolve to its browser stub).
+    projects: [
+      {
+        test: {
+          name: 'node',
+          root: '.',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/e2e/**'],
+          environment: 'node',
+          testTimeout: 20_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // Its own project too, so that the app is built only when an e2e test is queued.
+        test: {
+          name: 'e2e',
+          root: '.',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/build-app.global-setup.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 })

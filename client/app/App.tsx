@@ -1,0 +1,57 @@
+import { Match, Switch, createEffect, createSignal } from 'solid-js'
+import { createHashRoute, replaceHash } from './route'
+import { rememberGroup } from '../data/group-list'
+import { readLocalProfile, saveLocalProfile } from '../data/local-profile'
+import type { ProfileFields } from '../components/ProfileForm'
+import { Notice } from '../components/Notice'
+import { HomePage } from '../pages/HomePage'
+import { GroupPage } from '../pages/GroupPage'
+
+/** The app: hash routes to the home page, a group's page, or an invite being accepted. */
+export function App() {
+  const route = createHashRoute()
+  const [profile, setProfile] = createSignal(readLocalProfile())
+  const saveProfile = (fields: ProfileFields) => setProfile(saveLocalProfile(fields))
+
+  createEffect(() => {
+    const current = route()
+    if (current.page !== 'join') return
+    rememberGroup(current.groupId, current.key)
+    // Replacing the entry keeps the key out of the history and the address bar.
+    replaceHash(`#g/${current.groupId}`)
+  })
+
+  const groupId = () => {
+    const current = route()
+    return current.page === 'group' ? current.groupId : undefined
+  }
+
+  return (
+    <Switch
+      fallback={
+        <Notice title="Page not found">
+          <p>
+            <a href="#">Go to your groups</a>
+          </p>
+        </Notice>
+      }
+    >
+      <Match when={route().page === 'home'}>
+        <HomePage />
+      </Match>
+      <Match when={route().page === 'join'}>
+        <Notice title="Joining the group…">
+          <p>One moment.</p>
+        </Notice>
+      </Match>
+      <Match when={route().page === 'invalid-invite'}>
+        <Notice title="This invite link is not valid">
+          <p>Check that the whole link was copied, or ask a member of the group for a new one.</p>
+        </Notice>
+      </Match>
+      <Match when={groupId()}>
+        {(id) => <GroupPage groupId={id()} profile={profile()} onSaveProfile={saveProfile} />}
+      </Match>
+    </Switch>
+  )
+}

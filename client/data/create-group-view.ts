@@ -1,0 +1,77 @@
+import { createEffect, untrack, type Accessor } from 'solid-js'
+import {
+  ModelError,
+  getMember,
+  listMembers,
+  readGroup,
+  upsertMember,
+  type GroupSettings,
+  type Member,
+} from '../../shared/model'
+import type { Access } from '../../shared/invite'
+import { createGroupConnection, type SyncStatus } from './open-group'
+import { createDocProjection, type DocProjection } from './create-doc-projection'
+import { createLibrary, type LibraryItem } from './create-library'
+import { accessOfJoined, rememberGroupName, type JoinedGroup } from './group-list'
+import type { LocalProfile } from './local-profile'
+
+/** Everything a group page shows, as plain Solid state: no Yjs beyond this folder. */
+export interface GroupView {
+  readonly groupId: string
+  readonly access: Access
+  readonly status: Accessor<SyncStatus>
+  /** False only until this device's copy (or the server's) has been read. */
+  readonly loaded: Accessor<boolean>
+  /** True while connected and up to date with the server. */
+  readonly synced: Accessor<boolean>
+  readonly settings: DocProjection<GroupSettings | undefined>
+  readonly members: DocProjection<Member[]>
+  readonly library: DocProjection<LibraryItem[]>
+}
+
+/**
+ * Opens a joined group for the lifetime of the calling owner. Once synced with write access, it
+ * writes the member's profile into the group whenever the group's copy differs from it.
+ */
+export function createGroupView(
+  group: JoinedGroup,
+  profile: Accessor<LocalProfile | undefined>,
+): GroupView {
+  const connection = createGroupConnection(group.groupId, group.key)
+  const { doc } = connection
+  const access = accessOfJoined(group)
+  const settings = createDocProjection(doc, readGroup, undefined)
+  const members = createDocProjection(doc, listMembers, [])
+  const library = createLibrary(doc)
+
+  createEffect(() => {
+    const name = settings.value?.name
+    if (name) rememberGroupName(group.groupId, name)
+  })
+
+  createEffect(() => {
+    const me = profile()
+    if (access !== 'write' || !me || !connection.synced()) return
+    untrack(() => {
+      const current = getMember(doc, me.memberId)
+      if (current?.name === me.name && current.colour === me.colour) return
+      try {
+        upsertMember(doc, { memberId: me.memberId }, { name: me.name, colour: me.colour })
+      } catch (error) {
+        // A group that is empty or saved by a newer version cannot take the profile yet.
+        if (!(error instanceof ModelError)) throw error
+      }
+    })
+  })
+
+  return {
+    groupId: group.groupId,
+    access,
+    status: connection.status,
+    loaded: connection.loaded,
+    synced: connection.synced,
+    settings,
+    members,
+    library,
+  }
+}

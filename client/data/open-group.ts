@@ -1,0 +1,113 @@
+import * as Y from 'yjs'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import { batch, createSignal, onCleanup, type Accessor } from 'solid-js'
+
+/** What the member sees of the connection to the server. */
+export type SyncStatus = 'offline' | 'connecting' | 'syncing' | 'synced'
+
+/** One group's document, kept in IndexedDB and synced with the server while online. */
+export interface GroupConnection {
+  readonly groupId: string
+  readonly doc: Y.Doc
+  /** Connection to the server. */
+  readonly status: Accessor<SyncStatus>
+  /** True once the document holds what this device stored, or what the server sent. */
+  readonly loaded: Accessor<boolean>
+  /** True once the server has answered the sync since the last (re)connect. */
+  readonly synced: Accessor<boolean>
+}
+
+interface Entry {
+  connection: GroupConnection
+  users: number
+  close: () => void
+}
+
+/** Open connections by group id: two components on one group share one document. */
+const open = new Map<string, Entry>()
+
+/** The websocket endpoint on the origin that served the app. */
+function syncUrl(): string {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:'
+  return `${scheme}//${location.host}/sync`
+}
+
+function connect(groupId: string, key: string): Entry {
+  const doc = new Y.Doc()
+  const local = new IndexeddbPersistence(`margins-group-${groupId}`, doc)
+  // The key leaves the device only here, as the token the server checks at upgrade.
+  const remote = new WebsocketProvider(syncUrl(), groupId, doc, { params: { token: key } })
+
+  const [status, setStatus] = createSignal<SyncStatus>('connecting')
+  const [loaded, setLoaded] = createSignal(false)
+  const [synced, setSynced] = createSignal(false)
+
+  const update = () => {
+    setSynced(remote.wsconnected && remote.synced)
+    if (!navigator.onLine) setStatus('offline')
+    else if (remote.wsconnected) setStatus(remote.synced ? 'synced' : 'syncing')
+    // After a failed attempt the provider keeps retrying with backoff: that is offline to a member.
+    else if (remote.wsconnecting && remote.wsUnsuccessfulReconnects === 0) setStatus('connecting')
+    else setStatus('offline')
+    if (remote.synced) setLoaded(true)
+  }
+  // A socket opened before the network went away can linger half-dead until the provider's
+  // watchdog notices, so reconnect at once when the browser is back online.
+  const reconnect = () =>
+    batch(() => {
+      remote.disconnect()
+      // A fresh start, not one more failed attempt: show "connecting" rather than "offline".
+      remote.wsUnsuccessfulReconnects = 0
+      remote.connect()
+      update()
+    })
+  remote.on('status', update)
+  remote.on('sync', update)
+  remote.on('connection-close', update)
+  remote.on('closed', update)
+  window.addEventListener('offline', update)
+  window.addEventListener('online', reconnect)
+  void local.whenSynced.then(() => setLoaded(true))
+  update()
+
+  const close = () => {
+    window.removeEventListener('offline', update)
+    window.removeEventListener('online', reconnect)
+    remote.destroy()
+    void local.destroy()
+    doc.destroy()
+  }
+  return { connection: { groupId, doc, status, loaded, synced }, users: 0, close }
+}
+
+/**
+ * Opens a group's document, or shares the one already open. Call `release` when done: the
+ * last release closes the connection and the local store.
+ */
+export function openGroup(
+  groupId: string,
+  key: string,
+): { connection: GroupConnection; release: () => void } {
+  const entry = open.get(groupId) ?? connect(groupId, key)
+  open.set(groupId, entry)
+  entry.users += 1
+  let released = false
+  const release = () => {
+    if (released) return
+    released = true
+    entry.users -= 1
+    if (entry.users === 0) {
+      open.delete(groupId)
+      entry.close()
+    }
+  }
+  return { connection: entry.connection, release }
+}
+
+/** Opens a group for the lifetime of the calling component or root. */
+export function createGroupConnection(groupId: string, key: string): GroupConnection {
+  const { connection, release } = openGroup(groupId, key)
+  onCleanup(release)
+  return connection
+}

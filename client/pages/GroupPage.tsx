@@ -1,0 +1,95 @@
+import { Match, Show, Switch, createEffect, createMemo } from 'solid-js'
+import { findJoinedGroup, type JoinedGroup } from '../data/group-list'
+import { createGroupView } from '../data/create-group-view'
+import type { LocalProfile } from '../data/local-profile'
+import { GroupHeader } from '../components/GroupHeader'
+import { LibraryList } from '../components/LibraryList'
+import { Notice } from '../components/Notice'
+import { ProfileForm, type ProfileFields } from '../components/ProfileForm'
+import { ProfileMenu } from '../components/ProfileMenu'
+
+interface ProfileProps {
+  profile: LocalProfile | undefined
+  onSaveProfile: (fields: ProfileFields) => void
+}
+
+/** A group's library, once the group has been joined on this device. */
+export function GroupPage(props: ProfileProps & { groupId: string }) {
+  const joined = createMemo(() => findJoinedGroup(props.groupId))
+  return (
+    <Show
+      when={joined()}
+      keyed
+      fallback={
+        <Notice title="Group not found on this device">
+          <p>Open the group's invite link on this device to join it.</p>
+        </Notice>
+      }
+    >
+      {(group) => (
+        <GroupScreen group={group} profile={props.profile} onSaveProfile={props.onSaveProfile} />
+      )}
+    </Show>
+  )
+}
+
+function GroupScreen(props: ProfileProps & { group: JoinedGroup }) {
+  // eslint-disable-next-line solid/reactivity -- the keyed <Show> remounts this for another group
+  const view = createGroupView(props.group, () => props.profile)
+  const canWrite = view.access === 'write'
+  const name = () => view.settings.value?.name || 'Reading group'
+  const error = () => view.settings.error ?? view.library.error
+  createEffect(() => {
+    document.title = `${name()} · Margins`
+  })
+  let main: HTMLElement | undefined
+  // The first-run form goes away once saved: keep keyboard and screen-reader users in place.
+  const saveFirstProfile = (fields: ProfileFields) => {
+    props.onSaveProfile(fields)
+    main?.focus()
+  }
+
+  return (
+    <>
+      <GroupHeader name={name()} status={view.status()} readOnly={!canWrite}>
+        <Show when={canWrite && props.profile}>
+          {(profile) => <ProfileMenu profile={profile()} onSave={props.onSaveProfile} />}
+        </Show>
+      </GroupHeader>
+      <main tabIndex={-1} ref={(element) => (main = element)}>
+        <Show when={error()}>
+          <p class="error" role="alert">
+            {error()}
+          </p>
+        </Show>
+        <Show when={canWrite && !props.profile}>
+          <section class="first-run" aria-labelledby="first-run-heading">
+            <h2 id="first-run-heading">Who are you?</h2>
+            <p>Choose the name and colour the group will see next to your votes and notes.</p>
+            <ProfileForm
+              initial={undefined}
+              submitLabel="Join the group"
+              onSave={saveFirstProfile}
+            />
+          </section>
+        </Show>
+        <Switch>
+          <Match when={view.settings.value}>
+            <LibraryList entries={view.library.value} />
+          </Match>
+          <Match when={view.status() === 'offline' && view.loaded()}>
+            <p class="empty">
+              This group is not on this device yet. It will appear once you are back online.
+            </p>
+          </Match>
+          <Match when={view.synced()}>
+            <p class="empty">This group has nothing in it yet.</p>
+          </Match>
+          <Match when={true}>
+            <p class="empty">Loading the group…</p>
+          </Match>
+        </Switch>
+      </main>
+    </>
+  )
+}
