@@ -106,15 +106,26 @@ export function url(field: string, value: unknown): string {
   return clean
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
+// ISO 8601 at the precision the source has: a BibTeX entry may give only a year or a month.
+const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/
 
-/** An ISO 8601 date or date-time that names a real day. */
+/** An ISO 8601 year, month, date or date-time that names a real time. */
 export function isoDate(field: string, value: unknown): string {
   const clean = text(field, value, { max: 40 })
-  if (!ISO_DATE.test(clean) || Number.isNaN(Date.parse(clean))) {
-    throw new ValidationError(field, `${field} must be an ISO date like 2024-03-13`)
+  if (!ISO_DATE.test(clean) || Number.isNaN(Date.parse(clean)) || !dayExists(clean)) {
+    throw new ValidationError(
+      field,
+      `${field} must be an ISO date like 2024-03-13 (or 2024-03, or 2024)`,
+    )
   }
   return clean
+}
+
+// Date.parse rolls 2024-02-30 over into March; a date must name a day the month has.
+function dayExists(date: string): boolean {
+  const [year, month, day] = date.slice(0, 10).split('-').map(Number)
+  if (year === undefined || month === undefined || day === undefined) return true
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day
 }
 
 /** A whole number in [min, max]. */

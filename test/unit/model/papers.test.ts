@@ -54,6 +54,17 @@ describe('addPaper', () => {
     })
   })
 
+  it('keeps a publication date at the precision the source gave', () => {
+    const doc = groupDoc()
+    const dates = ['2024', '2024-02', '2024-02-29', '2024-11-22T18:44:04Z']
+    const added = importPapers(
+      doc,
+      ADA,
+      dates.map((published, i) => paperInput({ title: `Paper ${i}`, published })),
+    ).added
+    expect(added.map((p) => p.published)).toEqual(dates)
+  })
+
   it('cleans whitespace in titles and keeps paragraphs in abstracts', () => {
     const doc = groupDoc()
     const { paper } = addPaper(
@@ -71,6 +82,7 @@ describe('addPaper', () => {
     ['bad arXiv id', paperInput({ arxivId: '1234' }), 'arxivId'],
     ['javascript link', paperInput({ links: { pdf: 'javascript:alert(1)' } }), 'links.pdf'],
     ['bad date', paperInput({ published: '2024-13-45' }), 'published'],
+    ['day the month lacks', paperInput({ published: '2024-02-30' }), 'published'],
     ['bad doi', paperInput({ doi: 'doi:xyz' }), 'doi'],
     ['authors not a list', paperInput({ authors: 'Ada' as unknown as string[] }), 'authors'],
     ['control character', paperInput({ title: 'Bell\u0007' }), 'title'],
