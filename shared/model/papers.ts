@@ -101,7 +101,9 @@ export function importPapers(
       }
       return
     }
-    const record = newPaperRecord(fields, by.memberId, by.now)
+    // The library lists newest first; stamping each paper of an import a millisecond before the
+    // previous one keeps the input's order there (a trending page's rank, a BibTeX file's order).
+    const record = newPaperRecord(fields, by.memberId, by.now - outcome.added.length)
     index(id, record)
     writes.set(id, record)
     outcome.added.push({ ...record, id })

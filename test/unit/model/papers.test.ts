@@ -188,6 +188,16 @@ describe('importPapers', () => {
     expect(updates).toBe(1)
   })
 
+  it('keeps the order of one import in the newest-first library', () => {
+    const doc = groupDoc()
+    importPapers(
+      doc,
+      ADA,
+      ['First', 'Second', 'Third'].map((title) => paperInput({ title })),
+    )
+    expect(listPapers(doc).map((p) => p.title)).toEqual(['First', 'Second', 'Third'])
+  })
+
   it('lists the newest papers first', () => {
     const doc = groupDoc()
     addPaper(doc, ADA, paperInput({ title: 'Older' }))
