@@ -1,6 +1,6 @@
 /** Annotations: highlights on a passage of a paper, with an optional note. */
-import * as Y from 'yjs'
-import { ITEM, roots } from './keys'
+import type * as Y from 'yjs'
+import { roots } from './keys'
 import { ForbiddenError, NotFoundError, ValidationError } from './errors'
 import { assertWritable } from './schema'
 import { requireMember } from './members'
@@ -10,12 +10,8 @@ import { selectorMismatch } from '../anchoring/text-quote'
 import * as v from './validate'
 import type { Actor, Annotation, AnnotationTarget, Paper } from './types'
 
-interface AnnotationCore {
-  paperId: string
-  author: string
-  target: AnnotationTarget
-  created: number
-}
+/** An annotation as stored: everything but its id, which is the key. */
+type AnnotationRecord = Omit<Annotation, 'id' | 'edited'> & { edited?: number }
 
 /** What a new annotation is made of. */
 export interface AnnotationInput {
@@ -73,28 +69,39 @@ function checkTarget(paper: Paper, value: unknown): AnnotationTarget {
   return clean
 }
 
-function asAnnotation(id: string, item: unknown): Annotation | undefined {
-  if (!(item instanceof Y.Map)) return undefined
-  const core = item.get(ITEM.core) as AnnotationCore | undefined
-  if (typeof core !== 'object' || core === null || typeof core.paperId !== 'string')
-    return undefined
-  if (typeof core.author !== 'string' || typeof core.target !== 'object' || core.target === null) {
-    return undefined
-  }
-  const note = item.get(ITEM.note)
-  const colour = item.get(ITEM.colour)
-  const edited = item.get(ITEM.edited)
+function asAnnotation(id: string, value: unknown): Annotation | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const r = value as Record<string, unknown>
+  const target = r.target as AnnotationTarget | undefined
+  const ok =
+    typeof r.paperId === 'string' &&
+    typeof r.author === 'string' &&
+    typeof target === 'object' &&
+    target !== null &&
+    typeof target.quote === 'object' &&
+    target.quote !== null &&
+    typeof target.quote.exact === 'string' &&
+    typeof target.position === 'object' &&
+    target.position !== null &&
+    typeof target.position.start === 'number'
+  if (!ok) return undefined
   return {
     id,
-    paperId: core.paperId,
-    author: core.author,
-    target: core.target,
-    created: typeof core.created === 'number' ? core.created : 0,
-    colour: typeof colour === 'string' ? colour : '#888888',
-    note: typeof note === 'string' ? note : '',
-    edited: typeof edited === 'number' ? edited : undefined,
-    deleted: item.get(ITEM.deleted) === true,
+    paperId: r.paperId as string,
+    author: r.author as string,
+    target,
+    created: typeof r.created === 'number' ? r.created : 0,
+    colour: typeof r.colour === 'string' ? r.colour : '#888888',
+    note: typeof r.note === 'string' ? r.note : '',
+    edited: typeof r.edited === 'number' ? r.edited : undefined,
+    deleted: r.deleted === true,
   }
+}
+
+function store(doc: Y.Doc, annotation: Annotation): void {
+  const { id, edited, ...rest } = annotation
+  const record: AnnotationRecord = edited === undefined ? rest : { ...rest, edited }
+  doc.transact(() => roots(doc).annotations.set(id, record))
 }
 
 /** One annotation (deleted ones too), or undefined. */
@@ -105,8 +112,8 @@ export function getAnnotation(doc: Y.Doc, annotationId: string): Annotation | un
 /** A paper's annotations in text order; deleted ones only when asked. */
 export function listAnnotations(doc: Y.Doc, paperId: string, withDeleted = false): Annotation[] {
   const found: Annotation[] = []
-  roots(doc).annotations.forEach((item, id) => {
-    const annotation = asAnnotation(id, item)
+  roots(doc).annotations.forEach((value, id) => {
+    const annotation = asAnnotation(id, value)
     if (annotation?.paperId === paperId && (withDeleted || !annotation.deleted))
       found.push(annotation)
   })
@@ -129,17 +136,19 @@ export function addAnnotation(doc: Y.Doc, actor: Actor, input: AnnotationInput):
   const target = checkTarget(paper, fields.target)
   const colour = fields.colour === undefined ? member.colour : v.colour('colour', fields.colour)
   const note = v.optionalText('note', fields.note, { max: v.LIMITS.note, multiline: true }) ?? ''
-  const id = newId()
-  const core: AnnotationCore = { paperId: paper.id, author: by.memberId, target, created: by.now }
-  doc.transact(() => {
-    const item = new Y.Map<unknown>()
-    item.set(ITEM.core, core)
-    item.set(ITEM.colour, colour)
-    item.set(ITEM.note, note)
-    item.set(ITEM.deleted, false)
-    roots(doc).annotations.set(id, item)
-  })
-  return { id, ...core, colour, note, edited: undefined, deleted: false }
+  const annotation: Annotation = {
+    id: newId(),
+    paperId: paper.id,
+    author: by.memberId,
+    target,
+    created: by.now,
+    colour,
+    note,
+    edited: undefined,
+    deleted: false,
+  }
+  store(doc, annotation)
+  return annotation
 }
 
 function ownAnnotation(doc: Y.Doc, actor: Actor, annotationId: unknown) {
@@ -147,14 +156,12 @@ function ownAnnotation(doc: Y.Doc, actor: Actor, annotationId: unknown) {
   assertWritable(doc)
   requireMember(doc, by.memberId)
   const id = v.id('annotationId', annotationId)
-  const item = roots(doc).annotations.get(id)
-  const annotation = asAnnotation(id, item)
-  if (!annotation || !(item instanceof Y.Map))
-    throw new NotFoundError('annotation', id, 'annotationId')
+  const annotation = getAnnotation(doc, id)
+  if (!annotation) throw new NotFoundError('annotation', id, 'annotationId')
   if (annotation.author !== by.memberId) {
     throw new ForbiddenError('Only its author can change an annotation')
   }
-  return { by, item, annotation }
+  return { by, annotation }
 }
 
 /** Changes the note or colour of one's own annotation. */
@@ -164,7 +171,7 @@ export function editAnnotation(
   annotationId: string,
   patch: { note?: string; colour?: string },
 ): Annotation {
-  const { by, item, annotation } = ownAnnotation(doc, actor, annotationId)
+  const { by, annotation } = ownAnnotation(doc, actor, annotationId)
   const fields = v.record('patch', patch)
   if (annotation.deleted) throw new ValidationError('annotationId', 'This annotation was deleted')
   const note =
@@ -175,12 +182,14 @@ export function editAnnotation(
   if (note === undefined && colour === undefined) {
     throw new ValidationError('patch', 'Nothing to change: give a note or a colour')
   }
-  doc.transact(() => {
-    if (note !== undefined) item.set(ITEM.note, note)
-    if (colour !== undefined) item.set(ITEM.colour, colour)
-    item.set(ITEM.edited, by.now)
-  })
-  return getAnnotation(doc, annotation.id) as Annotation
+  const edited: Annotation = {
+    ...annotation,
+    note: note ?? annotation.note,
+    colour: colour ?? annotation.colour,
+    edited: by.now,
+  }
+  store(doc, edited)
+  return edited
 }
 
 /** Deletes (or, with `deleted` false, restores) one's own annotation. Its threads stay. */
@@ -190,8 +199,9 @@ export function setAnnotationDeleted(
   annotationId: string,
   deleted: boolean,
 ): Annotation {
-  const { item, annotation } = ownAnnotation(doc, actor, annotationId)
+  const { annotation } = ownAnnotation(doc, actor, annotationId)
   const value = v.bool('deleted', deleted)
-  if (annotation.deleted !== value) doc.transact(() => item.set(ITEM.deleted, value))
-  return { ...annotation, deleted: value }
+  const changed = { ...annotation, deleted: value }
+  if (annotation.deleted !== value) store(doc, changed)
+  return changed
 }

@@ -1,10 +1,11 @@
 /**
  * Comments in threads. A thread hangs off a paper or one of its annotations; replies name their
  * parent. Deletion is a tombstone, so replies keep their place; only a thread's root can be
- * resolved.
+ * resolved. The comment is its author's record; the resolved flag, which any member may set,
+ * is kept apart under the root's id so that it never races the author's edits.
  */
-import * as Y from 'yjs'
-import { ITEM, roots } from './keys'
+import type * as Y from 'yjs'
+import { roots } from './keys'
 import { ForbiddenError, NotFoundError, ValidationError } from './errors'
 import { assertWritable } from './schema'
 import { requireMember } from './members'
@@ -14,12 +15,16 @@ import { newId } from './new-id'
 import * as v from './validate'
 import type { Actor, Comment } from './types'
 
-interface CommentCore {
+/** A comment as stored: what its author wrote, without the thread's resolved flag. */
+interface CommentRecord {
   paperId: string
   annotationId?: string
   parentId?: string
   author: string
+  body: string
   created: number
+  edited?: number
+  deleted: boolean
 }
 
 /** What a new comment is made of. */
@@ -33,30 +38,47 @@ export interface CommentInput {
   body: string
 }
 
-function asComment(id: string, item: unknown): Comment | undefined {
-  if (!(item instanceof Y.Map)) return undefined
-  const core = item.get(ITEM.core) as CommentCore | undefined
-  if (typeof core !== 'object' || core === null) return undefined
-  if (typeof core.paperId !== 'string' || typeof core.author !== 'string') return undefined
-  const body = item.get(ITEM.body)
-  const edited = item.get(ITEM.edited)
+function asComment(id: string, value: unknown, resolved: unknown): Comment | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const r = value as Record<string, unknown>
+  if (typeof r.paperId !== 'string' || typeof r.author !== 'string') return undefined
+  const parentId = typeof r.parentId === 'string' ? r.parentId : undefined
   return {
     id,
-    paperId: core.paperId,
-    annotationId: typeof core.annotationId === 'string' ? core.annotationId : undefined,
-    parentId: typeof core.parentId === 'string' ? core.parentId : undefined,
-    author: core.author,
-    body: typeof body === 'string' ? body : '',
-    created: typeof core.created === 'number' ? core.created : 0,
-    edited: typeof edited === 'number' ? edited : undefined,
-    deleted: item.get(ITEM.deleted) === true,
-    resolved: core.parentId === undefined && item.get(ITEM.resolved) === true,
+    paperId: r.paperId,
+    annotationId: typeof r.annotationId === 'string' ? r.annotationId : undefined,
+    parentId,
+    author: r.author,
+    body: typeof r.body === 'string' ? r.body : '',
+    created: typeof r.created === 'number' ? r.created : 0,
+    edited: typeof r.edited === 'number' ? r.edited : undefined,
+    deleted: r.deleted === true,
+    resolved:
+      parentId === undefined &&
+      typeof resolved === 'object' &&
+      resolved !== null &&
+      (resolved as { resolved?: unknown }).resolved === true,
   }
+}
+
+function store(doc: Y.Doc, comment: Comment): void {
+  const record: CommentRecord = {
+    paperId: comment.paperId,
+    author: comment.author,
+    body: comment.body,
+    created: comment.created,
+    deleted: comment.deleted,
+  }
+  if (comment.annotationId !== undefined) record.annotationId = comment.annotationId
+  if (comment.parentId !== undefined) record.parentId = comment.parentId
+  if (comment.edited !== undefined) record.edited = comment.edited
+  doc.transact(() => roots(doc).comments.set(comment.id, record))
 }
 
 /** One comment (deleted ones too), or undefined. */
 export function getComment(doc: Y.Doc, commentId: string): Comment | undefined {
-  return asComment(commentId, roots(doc).comments.get(commentId))
+  const { comments, resolved } = roots(doc)
+  return asComment(commentId, comments.get(commentId), resolved.get(commentId))
 }
 
 /**
@@ -65,8 +87,9 @@ export function getComment(doc: Y.Doc, commentId: string): Comment | undefined {
  */
 export function listComments(doc: Y.Doc, paperId: string): Comment[] {
   const found: Comment[] = []
-  roots(doc).comments.forEach((item, id) => {
-    const comment = asComment(id, item)
+  const { comments, resolved } = roots(doc)
+  comments.forEach((value, id) => {
+    const comment = asComment(id, value, resolved.get(id))
     if (comment?.paperId === paperId) found.push(comment)
   })
   return found.sort((a, b) => a.created - b.created || a.id.localeCompare(b.id))
@@ -84,9 +107,10 @@ export function addComment(doc: Y.Doc, actor: Actor, input: CommentInput): Comme
   const fields = v.record('input', input)
   const paper = requirePaper(doc, fields.paperId)
   const text = body(fields.body)
-  const core: CommentCore = { paperId: paper.id, author: by.memberId, created: by.now }
+  let parentId: string | undefined
+  let annotationId: string | undefined
   if (fields.parentId !== undefined) {
-    const parentId = v.id('parentId', fields.parentId)
+    parentId = v.id('parentId', fields.parentId)
     const parent = getComment(doc, parentId)
     if (!parent) throw new NotFoundError('comment', parentId, 'parentId')
     if (parent.paperId !== paper.id) {
@@ -95,10 +119,9 @@ export function addComment(doc: Y.Doc, actor: Actor, input: CommentInput): Comme
     if (fields.annotationId !== undefined && fields.annotationId !== parent.annotationId) {
       throw new ValidationError('annotationId', 'A reply belongs to its parent’s annotation')
     }
-    core.parentId = parentId
-    if (parent.annotationId) core.annotationId = parent.annotationId
+    annotationId = parent.annotationId
   } else if (fields.annotationId !== undefined) {
-    const annotationId = v.id('annotationId', fields.annotationId)
+    annotationId = v.id('annotationId', fields.annotationId)
     const annotation = getAnnotation(doc, annotationId)
     if (!annotation || annotation.deleted) {
       throw new NotFoundError('annotation', annotationId, 'annotationId')
@@ -106,18 +129,21 @@ export function addComment(doc: Y.Doc, actor: Actor, input: CommentInput): Comme
     if (annotation.paperId !== paper.id) {
       throw new ValidationError('annotationId', 'The annotation is on another paper')
     }
-    core.annotationId = annotationId
   }
-  const id = newId()
-  doc.transact(() => {
-    const item = new Y.Map<unknown>()
-    item.set(ITEM.core, core)
-    item.set(ITEM.body, text)
-    item.set(ITEM.deleted, false)
-    if (!core.parentId) item.set(ITEM.resolved, false)
-    roots(doc).comments.set(id, item)
-  })
-  return asComment(id, roots(doc).comments.get(id)) as Comment
+  const comment: Comment = {
+    id: newId(),
+    paperId: paper.id,
+    annotationId,
+    parentId,
+    author: by.memberId,
+    body: text,
+    created: by.now,
+    edited: undefined,
+    deleted: false,
+    resolved: false,
+  }
+  store(doc, comment)
+  return comment
 }
 
 function existing(doc: Y.Doc, actor: Actor, commentId: unknown) {
@@ -125,10 +151,9 @@ function existing(doc: Y.Doc, actor: Actor, commentId: unknown) {
   assertWritable(doc)
   requireMember(doc, by.memberId)
   const id = v.id('commentId', commentId)
-  const item = roots(doc).comments.get(id)
-  const comment = asComment(id, item)
-  if (!comment || !(item instanceof Y.Map)) throw new NotFoundError('comment', id, 'commentId')
-  return { by, item, comment }
+  const comment = getComment(doc, id)
+  if (!comment) throw new NotFoundError('comment', id, 'commentId')
+  return { by, comment }
 }
 
 function own(doc: Y.Doc, actor: Actor, commentId: unknown) {
@@ -141,14 +166,12 @@ function own(doc: Y.Doc, actor: Actor, commentId: unknown) {
 
 /** Changes the body of one's own comment. */
 export function editComment(doc: Y.Doc, actor: Actor, commentId: string, newBody: string): Comment {
-  const { by, item, comment } = own(doc, actor, commentId)
+  const { by, comment } = own(doc, actor, commentId)
   const text = body(newBody)
   if (comment.deleted) throw new ValidationError('commentId', 'This comment was deleted')
-  doc.transact(() => {
-    item.set(ITEM.body, text)
-    item.set(ITEM.edited, by.now)
-  })
-  return { ...comment, body: text, edited: by.now }
+  const edited = { ...comment, body: text, edited: by.now }
+  store(doc, edited)
+  return edited
 }
 
 /** Deletes (or, with `deleted` false, restores) one's own comment, leaving a tombstone. */
@@ -158,10 +181,11 @@ export function setCommentDeleted(
   commentId: string,
   deleted: boolean,
 ): Comment {
-  const { item, comment } = own(doc, actor, commentId)
+  const { comment } = own(doc, actor, commentId)
   const value = v.bool('deleted', deleted)
-  if (comment.deleted !== value) doc.transact(() => item.set(ITEM.deleted, value))
-  return { ...comment, deleted: value }
+  const changed = { ...comment, deleted: value }
+  if (comment.deleted !== value) store(doc, changed)
+  return changed
 }
 
 /** Marks a thread resolved or open again; any member may, but only on a thread's root. */
@@ -171,11 +195,15 @@ export function setThreadResolved(
   commentId: string,
   resolved: boolean,
 ): Comment {
-  const { item, comment } = existing(doc, actor, commentId)
+  const { by, comment } = existing(doc, actor, commentId)
   const value = v.bool('resolved', resolved)
   if (comment.parentId !== undefined) {
     throw new ValidationError('commentId', 'Only the first comment of a thread can be resolved')
   }
-  if (comment.resolved !== value) doc.transact(() => item.set(ITEM.resolved, value))
+  if (comment.resolved !== value) {
+    doc.transact(() =>
+      roots(doc).resolved.set(comment.id, { resolved: value, by: by.memberId, at: by.now }),
+    )
+  }
   return { ...comment, resolved: value }
 }

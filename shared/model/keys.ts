@@ -3,20 +3,23 @@
  * through the readers and mutations of this folder.
  *
  *   meta         Y.Map   name, description, created, schemaVersion
- *   members      Y.Map   memberId -> { name, colour, joined }                       (plain value)
- *   papers       Y.Map   paperId -> PaperRecord                                     (plain value)
- *   annotations  Y.Map   annotationId -> Y.Map { core, colour, note, edited, deleted }
- *   comments     Y.Map   commentId -> Y.Map { core, body, edited, deleted, resolved }
- *   tags         Y.Map   paperId + SEP + tag -> { addedBy, addedAt }                (plain value)
- *   votes        Y.Map   paperId + SEP + memberId -> epoch ms                       (plain value)
- *   status       Y.Map   paperId + SEP + memberId -> { status, at }                 (plain value)
+ *   members      Y.Map   memberId -> { name, colour, joined }
+ *   papers       Y.Map   paperId -> paper record
+ *   annotations  Y.Map   annotationId -> annotation record
+ *   comments     Y.Map   commentId -> comment record
+ *   resolved     Y.Map   root commentId -> { resolved, by, at }
+ *   tags         Y.Map   paperId + SEP + tag -> { addedBy, addedAt }
+ *   votes        Y.Map   paperId + SEP + memberId -> epoch ms
+ *   status       Y.Map   paperId + SEP + memberId -> { status, at }
  *
- * Per-member facts use flat composite keys rather than nested maps created on first use: two
- * members creating the same nested map concurrently would make one of them lose (Yjs keeps one
- * value per key), while distinct flat keys never collide. `core` holds an annotation's or
- * comment's immutable fields in one plain value; the fields that change sit beside it so that
- * concurrent edits of different fields (a reply's author editing, another member resolving)
- * both survive.
+ * Every value is a plain value, replaced whole when it changes: one Yjs item per record keeps
+ * the document small and quick to load (a nested Y.Map per annotation made loading a large group
+ * a third slower). Records are written by one member only (their profile, their annotation or
+ * comment), so replacing them whole loses nothing to another member. What several members write
+ * about the same thing has its own key: a thread's resolved flag (any member) sits apart from the
+ * comment (its author), and per-member facts use flat composite keys rather than nested maps
+ * created on first use, since two members creating the same nested map concurrently would make
+ * one of them lose (Yjs keeps one value per key), while distinct flat keys never collide.
  */
 import type * as Y from 'yjs'
 
@@ -33,6 +36,7 @@ export const ROOT = {
   papers: 'papers',
   annotations: 'annotations',
   comments: 'comments',
+  resolved: 'resolved',
   tags: 'tags',
   votes: 'votes',
   status: 'status',
@@ -44,17 +48,6 @@ export const META = {
   description: 'description',
   created: 'created',
   schemaVersion: 'schemaVersion',
-} as const
-
-/** Field names inside an annotation's or comment's Y.Map. */
-export const ITEM = {
-  core: 'core',
-  colour: 'colour',
-  note: 'note',
-  body: 'body',
-  edited: 'edited',
-  deleted: 'deleted',
-  resolved: 'resolved',
 } as const
 
 /** A composite key of two parts. */
@@ -75,8 +68,9 @@ export function roots(doc: Y.Doc) {
     meta: doc.getMap<unknown>(ROOT.meta),
     members: doc.getMap<unknown>(ROOT.members),
     papers: doc.getMap<unknown>(ROOT.papers),
-    annotations: doc.getMap<Y.Map<unknown>>(ROOT.annotations),
-    comments: doc.getMap<Y.Map<unknown>>(ROOT.comments),
+    annotations: doc.getMap<unknown>(ROOT.annotations),
+    comments: doc.getMap<unknown>(ROOT.comments),
+    resolved: doc.getMap<unknown>(ROOT.resolved),
     tags: doc.getMap<unknown>(ROOT.tags),
     votes: doc.getMap<unknown>(ROOT.votes),
     status: doc.getMap<unknown>(ROOT.status),

@@ -1,6 +1,6 @@
 /** The library as the feed shows it: every paper with its tags, votes, counts and statuses. */
-import * as Y from 'yjs'
-import { ITEM, roots, splitPairKey } from './keys'
+import type * as Y from 'yjs'
+import { roots, splitPairKey } from './keys'
 import { listPapers } from './papers'
 import { asTag } from './tags'
 import { asStatus } from './reading-status'
@@ -27,12 +27,14 @@ function group<T>(map: Map<string, T[]>, key: string, value: T) {
   else map.set(key, [value])
 }
 
-function countLive(items: Y.Map<Y.Map<unknown>>): Map<string, number> {
+function countLive(records: Y.Map<unknown>): Map<string, number> {
   const counts = new Map<string, number>()
-  items.forEach((item) => {
-    if (!(item instanceof Y.Map) || item.get(ITEM.deleted) === true) return
-    const paperId = (item.get(ITEM.core) as { paperId?: unknown } | undefined)?.paperId
-    if (typeof paperId === 'string') counts.set(paperId, (counts.get(paperId) ?? 0) + 1)
+  records.forEach((record) => {
+    if (typeof record !== 'object' || record === null) return
+    const { paperId, deleted } = record as { paperId?: unknown; deleted?: unknown }
+    if (deleted !== true && typeof paperId === 'string') {
+      counts.set(paperId, (counts.get(paperId) ?? 0) + 1)
+    }
   })
   return counts
 }
