@@ -46,7 +46,7 @@ function GroupScreen(props: ProfileProps & { group: JoinedGroup }) {
   // The first-run form goes away once saved: keep keyboard and screen-reader users in place.
   const saveFirstProfile = (fields: ProfileFields) => {
     props.onSaveProfile(fields)
-    main?.focus()
+    main?.focus({ preventScroll: true })
   }
 
   return (
