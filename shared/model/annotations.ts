@@ -2,8 +2,7 @@
 import type * as Y from 'yjs'
 import { roots } from './keys'
 import { ForbiddenError, NotFoundError, ValidationError } from './errors'
-import { assertWritable } from './schema'
-import { requireMember } from './members'
+import { writer } from './members'
 import { requirePaper } from './papers'
 import { newId } from './new-id'
 import { selectorMismatch } from '../anchoring/text-quote'
@@ -128,9 +127,8 @@ export function listAnnotations(doc: Y.Doc, paperId: string, withDeleted = false
 
 /** Highlights a passage of a paper, with an optional note. */
 export function addAnnotation(doc: Y.Doc, actor: Actor, input: AnnotationInput): Annotation {
-  const by = v.actor(actor)
-  assertWritable(doc)
-  const member = requireMember(doc, by.memberId)
+  const by = writer(doc, actor)
+  const member = by.member
   const fields = v.record('input', input)
   const paper = requirePaper(doc, fields.paperId)
   const target = checkTarget(paper, fields.target)
@@ -152,9 +150,7 @@ export function addAnnotation(doc: Y.Doc, actor: Actor, input: AnnotationInput):
 }
 
 function ownAnnotation(doc: Y.Doc, actor: Actor, annotationId: unknown) {
-  const by = v.actor(actor)
-  assertWritable(doc)
-  requireMember(doc, by.memberId)
+  const by = writer(doc, actor)
   const id = v.id('annotationId', annotationId)
   const annotation = getAnnotation(doc, id)
   if (!annotation) throw new NotFoundError('annotation', id, 'annotationId')

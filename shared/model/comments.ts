@@ -7,8 +7,7 @@
 import type * as Y from 'yjs'
 import { roots } from './keys'
 import { ForbiddenError, NotFoundError, ValidationError } from './errors'
-import { assertWritable } from './schema'
-import { requireMember } from './members'
+import { writer } from './members'
 import { requirePaper } from './papers'
 import { getAnnotation } from './annotations'
 import { newId } from './new-id'
@@ -101,9 +100,7 @@ function body(value: unknown): string {
 
 /** Starts a thread or replies in one. */
 export function addComment(doc: Y.Doc, actor: Actor, input: CommentInput): Comment {
-  const by = v.actor(actor)
-  assertWritable(doc)
-  requireMember(doc, by.memberId)
+  const by = writer(doc, actor)
   const fields = v.record('input', input)
   const paper = requirePaper(doc, fields.paperId)
   const text = body(fields.body)
@@ -147,9 +144,7 @@ export function addComment(doc: Y.Doc, actor: Actor, input: CommentInput): Comme
 }
 
 function existing(doc: Y.Doc, actor: Actor, commentId: unknown) {
-  const by = v.actor(actor)
-  assertWritable(doc)
-  requireMember(doc, by.memberId)
+  const by = writer(doc, actor)
   const id = v.id('commentId', commentId)
   const comment = getComment(doc, id)
   if (!comment) throw new NotFoundError('comment', id, 'commentId')

@@ -2,8 +2,8 @@
 import type * as Y from 'yjs'
 import { META, SCHEMA_VERSION, roots } from './keys'
 import { ConflictError, ValidationError } from './errors'
-import { assertWritable, schemaVersionOf } from './schema'
-import { requireMember } from './members'
+import { schemaVersionOf } from './schema'
+import { writer } from './members'
 import * as v from './validate'
 import type { Actor, GroupSettings } from './types'
 
@@ -70,9 +70,7 @@ export function updateGroup(
   actor: Actor,
   patch: { name?: string; description?: string },
 ): GroupSettings {
-  v.actor(actor)
-  assertWritable(doc)
-  requireMember(doc, actor.memberId)
+  writer(doc, actor)
   const fields = v.record('patch', patch)
   const name =
     fields.name === undefined ? undefined : v.text('name', fields.name, { max: v.LIMITS.groupName })

@@ -37,6 +37,19 @@ export function requireMember(doc: Y.Doc, memberId: string): Member {
   return member
 }
 
+/**
+ * The acting member, checked before any write: a well-formed actor, a document this code may
+ * write, and a member of the group.
+ */
+export function writer(
+  doc: Y.Doc,
+  actor: Actor,
+): { memberId: string; now: number; member: Member } {
+  const by = v.actor(actor)
+  assertWritable(doc)
+  return { ...by, member: requireMember(doc, by.memberId) }
+}
+
 /** Sets the acting member's display name and colour, joining the group on first call. */
 export function upsertMember(
   doc: Y.Doc,

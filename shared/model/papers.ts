@@ -2,8 +2,7 @@
 import type * as Y from 'yjs'
 import { roots } from './keys'
 import { NotFoundError, ValidationError } from './errors'
-import { assertWritable } from './schema'
-import { requireMember } from './members'
+import { writer } from './members'
 import { normalizeTitle, paperIdFor } from './paper-id'
 import { asPaper, newPaperRecord, paperFields, withMissing, type PaperRecord } from './paper-record'
 import * as v from './validate'
@@ -58,9 +57,7 @@ export function importPapers(
   actor: Actor,
   inputs: readonly PaperInput[],
 ): ImportOutcome {
-  const by = v.actor(actor)
-  assertWritable(doc)
-  requireMember(doc, by.memberId)
+  const by = writer(doc, actor)
   if (!Array.isArray(inputs)) throw new ValidationError('inputs', 'inputs must be a list of papers')
   if (inputs.length > MAX_IMPORT) {
     throw new ValidationError('inputs', `An import may hold at most ${MAX_IMPORT} papers`)
@@ -146,9 +143,7 @@ export function addPaper(
  * its title, authors and abstract). Values already there are kept.
  */
 export function completePaper(doc: Y.Doc, actor: Actor, paperId: string, input: PaperInput): Paper {
-  v.actor(actor)
-  assertWritable(doc)
-  requireMember(doc, actor.memberId)
+  writer(doc, actor)
   const paper = requirePaper(doc, paperId)
   const fields = paperFields(input)
   if (fields.arxivId && paper.arxivId && fields.arxivId !== paper.arxivId) {

@@ -2,10 +2,8 @@
 import type * as Y from 'yjs'
 import { pairKey, roots, splitPairKey } from './keys'
 import { ValidationError } from './errors'
-import { assertWritable } from './schema'
-import { requireMember } from './members'
+import { writer } from './members'
 import { requirePaper } from './papers'
-import * as v from './validate'
 import { READING_STATUSES, type Actor, type MemberStatus, type ReadingStatus } from './types'
 
 /** A stored status value as its fields, or undefined. */
@@ -35,9 +33,7 @@ export function setReadingStatus(
   paperId: string,
   status: ReadingStatus | null,
 ): void {
-  const by = v.actor(actor)
-  assertWritable(doc)
-  requireMember(doc, by.memberId)
+  const by = writer(doc, actor)
   const paper = requirePaper(doc, paperId)
   if (status !== null && !READING_STATUSES.includes(status)) {
     throw new ValidationError('status', `status must be one of ${READING_STATUSES.join(', ')}`)

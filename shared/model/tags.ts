@@ -6,8 +6,7 @@
 import type * as Y from 'yjs'
 import { pairKey, roots, splitPairKey } from './keys'
 import { ValidationError } from './errors'
-import { assertWritable } from './schema'
-import { requireMember } from './members'
+import { writer } from './members'
 import { requirePaper } from './papers'
 import * as v from './validate'
 import type { Actor, PaperTag } from './types'
@@ -52,9 +51,7 @@ export function tagCounts(doc: Y.Doc): Array<{ tag: string; count: number }> {
 
 /** Tags a paper; tagging it again with the same tag keeps the first tagger. Returns the tag. */
 export function addTag(doc: Y.Doc, actor: Actor, paperId: string, tag: string): PaperTag {
-  const by = v.actor(actor)
-  assertWritable(doc)
-  requireMember(doc, by.memberId)
+  const by = writer(doc, actor)
   const paper = requirePaper(doc, paperId)
   const name = normalizeTag(tag)
   const key = pairKey(paper.id, name)
@@ -67,9 +64,7 @@ export function addTag(doc: Y.Doc, actor: Actor, paperId: string, tag: string): 
 
 /** Takes a tag off a paper, whoever added it. Returns whether it was there. */
 export function removeTag(doc: Y.Doc, actor: Actor, paperId: string, tag: string): boolean {
-  v.actor(actor)
-  assertWritable(doc)
-  requireMember(doc, actor.memberId)
+  writer(doc, actor)
   const paper = requirePaper(doc, paperId)
   const key = pairKey(paper.id, normalizeTag(tag))
   const { tags } = roots(doc)

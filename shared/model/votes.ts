@@ -5,8 +5,7 @@
  */
 import type * as Y from 'yjs'
 import { pairKey, roots, splitPairKey } from './keys'
-import { assertWritable } from './schema'
-import { requireMember } from './members'
+import { writer } from './members'
 import { requirePaper } from './papers'
 import * as v from './validate'
 import type { Actor } from './types'
@@ -23,9 +22,7 @@ export function votersOf(doc: Y.Doc, paperId: string): string[] {
 
 /** Sets whether the acting member votes for a paper. Returns the vote as it now stands. */
 export function setVote(doc: Y.Doc, actor: Actor, paperId: string, on: boolean): boolean {
-  const by = v.actor(actor)
-  assertWritable(doc)
-  requireMember(doc, by.memberId)
+  const by = writer(doc, actor)
   const paper = requirePaper(doc, paperId)
   const want = v.bool('on', on)
   const key = pairKey(paper.id, by.memberId)
