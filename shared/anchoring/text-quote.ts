@@ -8,6 +8,8 @@ import type { TextPositionSelector, TextQuoteSelector } from '../model/types'
 /** How many characters of context a new selector keeps on each side. */
 export const CONTEXT_LENGTH = 32
 
+const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff
+
 /** The selectors of `text.slice(start, end)`. */
 export function selectorsFor(
   text: string,
@@ -15,11 +17,17 @@ export function selectorsFor(
   end: number,
   context = CONTEXT_LENGTH,
 ): { quote: TextQuoteSelector; position: TextPositionSelector } {
+  // Context cut in the middle of a surrogate pair (a math letter, an emoji) would store half a
+  // character; move each cut outward-in by one code unit so it falls between characters.
+  let from = Math.max(0, start - context)
+  if (from > 0 && isLow(text.charCodeAt(from))) from++
+  let to = Math.min(text.length, end + context)
+  if (to < text.length && isLow(text.charCodeAt(to))) to--
   return {
     quote: {
       exact: text.slice(start, end),
-      prefix: text.slice(Math.max(0, start - context), start),
-      suffix: text.slice(end, end + context),
+      prefix: text.slice(from, start),
+      suffix: text.slice(end, to),
     },
     position: { start, end },
   }

@@ -30,25 +30,13 @@ function checkTarget(paper: Paper, value: unknown): AnnotationTarget {
   }
   const quote = v.record('target.quote', target.quote)
   const position = v.record('target.position', target.position)
-  const exact = v.text('target.quote.exact', quote.exact, {
-    max: v.LIMITS.quote,
-    multiline: true,
-    empty: true,
-  })
-  if (typeof quote.exact !== 'string' || quote.exact.length === 0 || exact.length === 0) {
-    throw new ValidationError('target.quote.exact', 'A highlight needs some text')
-  }
-  const context = (field: 'prefix' | 'suffix') => {
-    const value = quote[field] ?? ''
-    if (typeof value !== 'string' || value.length > v.LIMITS.context) {
-      throw new ValidationError(`target.quote.${field}`, `target.quote.${field} must be short text`)
-    }
-    return value
-  }
+  const exact = v.rawText('target.quote.exact', quote.exact, v.LIMITS.quote)
+  const context = (field: 'prefix' | 'suffix') =>
+    v.rawText(`target.quote.${field}`, quote[field] ?? '', v.LIMITS.context, true)
   const clean: AnnotationTarget = {
     source: paper.id,
     // The quote is kept exactly as selected (not trimmed) so that it matches the text.
-    quote: { exact: quote.exact, prefix: context('prefix'), suffix: context('suffix') },
+    quote: { exact, prefix: context('prefix'), suffix: context('suffix') },
     position: {
       start: v.integer('target.position.start', position.start, 0, 10_000_000),
       end: v.integer('target.position.end', position.end, 1, 10_000_000),
@@ -68,26 +56,36 @@ function checkTarget(paper: Paper, value: unknown): AnnotationTarget {
   return clean
 }
 
+function asTarget(value: unknown): AnnotationTarget | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const { source, page, quote, position } = value as Record<string, unknown>
+  if (typeof source !== 'string' || typeof quote !== 'object' || quote === null) return undefined
+  if (typeof position !== 'object' || position === null) return undefined
+  const { exact, prefix, suffix } = quote as Record<string, unknown>
+  const { start, end } = position as Record<string, unknown>
+  if (typeof exact !== 'string' || typeof prefix !== 'string' || typeof suffix !== 'string') {
+    return undefined
+  }
+  if (typeof start !== 'number' || typeof end !== 'number') return undefined
+  // A fresh object each time: what a reader returns must never alias what Yjs stores.
+  const target: AnnotationTarget = {
+    source,
+    quote: { exact, prefix, suffix },
+    position: { start, end },
+  }
+  if (typeof page === 'number') target.page = page
+  return target
+}
+
 function asAnnotation(id: string, value: unknown): Annotation | undefined {
   if (typeof value !== 'object' || value === null) return undefined
   const r = value as Record<string, unknown>
-  const target = r.target as AnnotationTarget | undefined
-  const ok =
-    typeof r.paperId === 'string' &&
-    typeof r.author === 'string' &&
-    typeof target === 'object' &&
-    target !== null &&
-    typeof target.quote === 'object' &&
-    target.quote !== null &&
-    typeof target.quote.exact === 'string' &&
-    typeof target.position === 'object' &&
-    target.position !== null &&
-    typeof target.position.start === 'number'
-  if (!ok) return undefined
+  const target = asTarget(r.target)
+  if (typeof r.paperId !== 'string' || typeof r.author !== 'string' || !target) return undefined
   return {
     id,
-    paperId: r.paperId as string,
-    author: r.author as string,
+    paperId: r.paperId,
+    author: r.author,
     target,
     created: typeof r.created === 'number' ? r.created : 0,
     colour: typeof r.colour === 'string' ? r.colour : '#888888',
@@ -132,7 +130,9 @@ export function addAnnotation(doc: Y.Doc, actor: Actor, input: AnnotationInput):
   const fields = v.record('input', input)
   const paper = requirePaper(doc, fields.paperId)
   const target = checkTarget(paper, fields.target)
-  const colour = fields.colour === undefined ? member.colour : v.colour('colour', fields.colour)
+  // The member's own colour came from a replica and may be anything: only a checked one is kept.
+  const fallback = /^#[0-9a-f]{6}$/.test(member.colour) ? member.colour : '#888888'
+  const colour = fields.colour === undefined ? fallback : v.colour('colour', fields.colour)
   const note = v.optionalText('note', fields.note, { max: v.LIMITS.note, multiline: true }) ?? ''
   const annotation: Annotation = {
     id: newId(),

@@ -124,35 +124,59 @@ function compact(record: PaperRecord): PaperRecord {
 
 const isStrings = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string')
-const optionalString = (value: unknown) => value === undefined || typeof value === 'string'
-
-/** A stored value as a Paper, or undefined when it is not a well-formed paper record. */
-export function asPaper(id: string, value: unknown): Paper | undefined {
-  if (typeof value !== 'object' || value === null) return undefined
-  const r = value as Record<string, unknown>
-  const links = r.links as Record<string, unknown> | undefined
-  const ok =
-    typeof r.title === 'string' &&
-    isStrings(r.authors) &&
-    typeof r.abstract === 'string' &&
-    PAPER_SOURCES.includes(r.source as never) &&
-    typeof r.addedBy === 'string' &&
-    typeof r.addedAt === 'number' &&
-    typeof r.needsMetadata === 'boolean' &&
-    typeof links === 'object' &&
-    links !== null &&
-    optionalString(links.abstract) &&
-    optionalString(links.pdf) &&
-    optionalString(r.arxivId) &&
-    optionalString(r.doi) &&
-    optionalString(r.published)
-  if (!ok) return undefined
-  // Another member's replica may hold anything: only http(s) links ever reach a page.
-  const safe: PaperLinks = {}
-  if (isHttp(links.abstract)) safe.abstract = links.abstract
-  if (isHttp(links.pdf)) safe.pdf = links.pdf
-  return { ...(r as unknown as PaperRecord), id, links: safe }
-}
-
 const isHttp = (value: unknown): value is string =>
   typeof value === 'string' && /^https?:\/\//i.test(value)
+
+/**
+ * A stored value as a Paper, or undefined when it is not a well-formed paper record. Built field
+ * by field from the record's own properties, so a reader never hands out (or lets a caller
+ * change) the objects Yjs holds, and a crafted record cannot pass on inherited fields.
+ */
+export function asPaper(id: string, value: unknown): Paper | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const own = (key: string): unknown =>
+    Object.prototype.hasOwnProperty.call(value, key)
+      ? (value as Record<string, unknown>)[key]
+      : undefined
+  const [title, authors, abstract, source, addedBy, addedAt, needsMetadata, links] = [
+    own('title'),
+    own('authors'),
+    own('abstract'),
+    own('source'),
+    own('addedBy'),
+    own('addedAt'),
+    own('needsMetadata'),
+    own('links'),
+  ]
+  const ok =
+    typeof title === 'string' &&
+    isStrings(authors) &&
+    typeof abstract === 'string' &&
+    PAPER_SOURCES.includes(source as never) &&
+    typeof addedBy === 'string' &&
+    typeof addedAt === 'number' &&
+    typeof needsMetadata === 'boolean' &&
+    typeof links === 'object' &&
+    links !== null
+  if (!ok) return undefined
+  const paper: Paper = {
+    id,
+    title,
+    authors: authors.slice(),
+    abstract,
+    // Another member's replica may hold anything: only http(s) links ever reach a page.
+    links: {},
+    source: source as Paper['source'],
+    addedBy,
+    addedAt,
+    needsMetadata,
+  }
+  const { abstract: absLink, pdf } = links as Record<string, unknown>
+  if (isHttp(absLink)) paper.links.abstract = absLink
+  if (isHttp(pdf)) paper.links.pdf = pdf
+  for (const key of ['arxivId', 'doi', 'published'] as const) {
+    const field = own(key)
+    if (typeof field === 'string') paper[key] = field
+  }
+  return paper
+}

@@ -72,7 +72,7 @@ export function importPapers(
     if (record.arxivId) byArxiv.set(record.arxivId, id)
     if (!record.needsMetadata) byTitle.set(normalizeTitle(record.title), id)
   }
-  for (const paper of listPapers(doc)) index(paper.id, paper)
+  for (const { id, ...record } of listPapers(doc)) index(id, record)
 
   const outcome: ImportOutcome = { added: [], duplicates: [], enriched: [] }
   const writes = new Map<string, PaperRecord>()
@@ -105,11 +105,6 @@ export function importPapers(
     writes.set(id, record)
     outcome.added.push({ ...record, id })
   })
-  // Papers added in this import may have been enriched by a later input of the same import.
-  outcome.added = outcome.added.map((paper) => ({
-    ...(writes.get(paper.id) as PaperRecord),
-    id: paper.id,
-  }))
   outcome.enriched = outcome.enriched.filter((id) => !outcome.added.some((p) => p.id === id))
   if (writes.size > 0) {
     doc.transact(() => {
@@ -117,6 +112,9 @@ export function importPapers(
       for (const [id, record] of writes) papers.set(id, record)
     })
   }
+  // Read back: papers added here may have been enriched by a later input of the same import,
+  // and what a caller gets must not alias what is stored.
+  outcome.added = outcome.added.map((paper) => getPaper(doc, paper.id) as Paper)
   return outcome
 }
 
@@ -157,5 +155,5 @@ export function completePaper(doc: Y.Doc, actor: Actor, paperId: string, input: 
   if (JSON.stringify(after) !== JSON.stringify(before)) {
     doc.transact(() => roots(doc).papers.set(id, after))
   }
-  return { ...after, id }
+  return getPaper(doc, id) as Paper
 }

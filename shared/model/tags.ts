@@ -13,7 +13,11 @@ import type { Actor, PaperTag } from './types'
 
 /** The canonical form of a tag, or a ValidationError. */
 export function normalizeTag(tag: unknown): string {
-  const clean = v.text('tag', tag, { max: v.LIMITS.tag }).toLowerCase()
+  const clean = v.text('tag', tag, { max: v.LIMITS.tag * 2 }).toLowerCase()
+  // Checked after lower-casing, which can lengthen a string ('İ' becomes two code units).
+  if (clean.length > v.LIMITS.tag) {
+    throw new ValidationError('tag', `A tag may be at most ${v.LIMITS.tag} characters`)
+  }
   if (clean.startsWith('#')) throw new ValidationError('tag', 'Write a tag without a leading #')
   return clean
 }

@@ -19,6 +19,22 @@ export function hasControl(value: string, multiline = false): boolean {
   return false
 }
 
+/**
+ * True when `value` holds half of a UTF-16 surrogate pair. Yjs encodes such a half as U+FFFD on
+ * the wire while the writer's replica keeps it, so replicas would differ for good.
+ */
+export function hasLoneSurrogate(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = value.charCodeAt(i + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) i++
+      else return true
+    } else if (c >= 0xdc00 && c <= 0xdfff) return true
+  }
+  return false
+}
+
 /** Limits on member-written text, in UTF-16 code units. */
 export const LIMITS = {
   groupName: 100,
@@ -58,7 +74,28 @@ export function text(field: string, value: unknown, rules: TextRules): string {
   if (hasControl(clean, rules.multiline)) {
     throw new ValidationError(field, `${field} contains control characters`)
   }
+  if (hasLoneSurrogate(clean)) {
+    throw new ValidationError(field, `${field} contains a broken character (half a surrogate pair)`)
+  }
   return clean
+}
+
+/**
+ * A string kept exactly as given (a quote must match the text it was taken from), checked for
+ * length, control characters other than tab and newline, and broken characters.
+ */
+export function rawText(field: string, value: unknown, max: number, empty = false): string {
+  if (typeof value !== 'string') throw new ValidationError(field, `${field} must be text`)
+  if (!empty && value.trim().length === 0) {
+    throw new ValidationError(field, `${field} must not be empty`)
+  }
+  if (value.length > max) {
+    throw new ValidationError(field, `${field} is longer than ${max} characters`)
+  }
+  if (hasControl(value, true) || hasLoneSurrogate(value)) {
+    throw new ValidationError(field, `${field} contains control or broken characters`)
+  }
+  return value
 }
 
 /** An optional string field: undefined stays undefined, an empty string becomes undefined. */
@@ -83,7 +120,9 @@ export function paperRef(field: string, value: unknown): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 100) {
     throw new ValidationError(field, `${field} must be a paper id`)
   }
-  if (hasControl(value)) throw new ValidationError(field, `${field} is not a paper id`)
+  if (hasControl(value) || hasLoneSurrogate(value)) {
+    throw new ValidationError(field, `${field} is not a paper id`)
+  }
   return value
 }
 
