@@ -4,6 +4,7 @@ import { roots } from './keys'
 import { ForbiddenError, NotFoundError, ValidationError } from './errors'
 import { writer } from './members'
 import { requirePaper } from './papers'
+import { sameAs } from './same-paper'
 import { newId } from './new-id'
 import { selectorMismatch } from '../anchoring/text-quote'
 import * as v from './validate'
@@ -23,9 +24,9 @@ export interface AnnotationInput {
 
 const MAX_PAGE = 100_000
 
-function checkTarget(paper: Paper, value: unknown): AnnotationTarget {
+function checkTarget(paper: Paper, sources: string[], value: unknown): AnnotationTarget {
   const target = v.record('target', value)
-  if (target.source !== paper.id) {
+  if (typeof target.source !== 'string' || !sources.includes(target.source)) {
     throw new ValidationError('target.source', 'target.source must be the annotated paper')
   }
   const quote = v.record('target.quote', target.quote)
@@ -34,7 +35,7 @@ function checkTarget(paper: Paper, value: unknown): AnnotationTarget {
   const context = (field: 'prefix' | 'suffix') =>
     v.rawText(`target.quote.${field}`, quote[field] ?? '', v.LIMITS.context, true)
   const clean: AnnotationTarget = {
-    source: paper.id,
+    source: target.source,
     // The quote is kept exactly as selected (not trimmed) so that it matches the text.
     quote: { exact, prefix: context('prefix'), suffix: context('suffix') },
     position: {
@@ -108,10 +109,11 @@ export function getAnnotation(doc: Y.Doc, annotationId: string): Annotation | un
 
 /** A paper's annotations in text order; deleted ones only when asked. */
 export function listAnnotations(doc: Y.Doc, paperId: string, withDeleted = false): Annotation[] {
+  const ids = new Set(sameAs(doc, paperId))
   const found: Annotation[] = []
   roots(doc).annotations.forEach((value, id) => {
     const annotation = asAnnotation(id, value)
-    if (annotation?.paperId === paperId && (withDeleted || !annotation.deleted))
+    if (annotation && ids.has(annotation.paperId) && (withDeleted || !annotation.deleted))
       found.push(annotation)
   })
   return found.sort(
@@ -129,7 +131,7 @@ export function addAnnotation(doc: Y.Doc, actor: Actor, input: AnnotationInput):
   const member = by.member
   const fields = v.record('input', input)
   const paper = requirePaper(doc, fields.paperId)
-  const target = checkTarget(paper, fields.target)
+  const target = checkTarget(paper, sameAs(doc, paper.id), fields.target)
   // The member's own colour came from a replica and may be anything: only a checked one is kept.
   const fallback = /^#[0-9a-f]{6}$/.test(member.colour) ? member.colour : '#888888'
   const colour = fields.colour === undefined ? fallback : v.colour('colour', fields.colour)

@@ -9,6 +9,7 @@ import { roots } from './keys'
 import { ForbiddenError, NotFoundError, ValidationError } from './errors'
 import { writer } from './members'
 import { requirePaper } from './papers'
+import { sameAs } from './same-paper'
 import { getAnnotation } from './annotations'
 import { newId } from './new-id'
 import * as v from './validate'
@@ -85,11 +86,12 @@ export function getComment(doc: Y.Doc, commentId: string): Comment | undefined {
  * holds its place in the thread; render it as "deleted").
  */
 export function listComments(doc: Y.Doc, paperId: string): Comment[] {
+  const ids = new Set(sameAs(doc, paperId))
   const found: Comment[] = []
   const { comments, resolved } = roots(doc)
   comments.forEach((value, id) => {
     const comment = asComment(id, value, resolved.get(id))
-    if (comment?.paperId === paperId) found.push(comment)
+    if (comment && ids.has(comment.paperId)) found.push(comment)
   })
   return found.sort((a, b) => a.created - b.created || a.id.localeCompare(b.id))
 }
@@ -110,7 +112,7 @@ export function addComment(doc: Y.Doc, actor: Actor, input: CommentInput): Comme
     parentId = v.id('parentId', fields.parentId)
     const parent = getComment(doc, parentId)
     if (!parent) throw new NotFoundError('comment', parentId, 'parentId')
-    if (parent.paperId !== paper.id) {
+    if (!sameAs(doc, paper.id).includes(parent.paperId)) {
       throw new ValidationError('parentId', 'A reply must be on the same paper as its parent')
     }
     if (fields.annotationId !== undefined && fields.annotationId !== parent.annotationId) {
@@ -123,7 +125,7 @@ export function addComment(doc: Y.Doc, actor: Actor, input: CommentInput): Comme
     if (!annotation || annotation.deleted) {
       throw new NotFoundError('annotation', annotationId, 'annotationId')
     }
-    if (annotation.paperId !== paper.id) {
+    if (!sameAs(doc, paper.id).includes(annotation.paperId)) {
       throw new ValidationError('annotationId', 'The annotation is on another paper')
     }
   }

@@ -2,6 +2,7 @@
 import type * as Y from 'yjs'
 import { roots, splitPairKey } from './keys'
 import { listPapers } from './papers'
+import { paperClasses } from './same-paper'
 import { asTag } from './tags'
 import { asStatus } from './reading-status'
 import type { Paper, ReadingStatus } from './types'
@@ -21,20 +22,34 @@ export interface LibraryEntry {
   status: Record<string, ReadingStatus>
 }
 
-function group<T>(map: Map<string, T[]>, key: string, value: T) {
-  const list = map.get(key)
-  if (list) list.push(value)
-  else map.set(key, [value])
+/** Facts keyed `paperId + SEP + x`, gathered per canonical paper and x, keeping one per x. */
+function gather<T>(
+  map: Y.Map<unknown>,
+  canonical: Map<string, string>,
+  read: (value: unknown) => T | undefined,
+  keep: (a: T, b: T) => T,
+): Map<string, Map<string, T>> {
+  const by = new Map<string, Map<string, T>>()
+  map.forEach((value, key) => {
+    const parts = splitPairKey(key)
+    const paper = parts && canonical.get(parts[0])
+    const fact = paper === undefined ? undefined : read(value)
+    if (!parts || paper === undefined || fact === undefined) return
+    const facts = by.get(paper) ?? new Map<string, T>()
+    const seen = facts.get(parts[1])
+    facts.set(parts[1], seen === undefined ? fact : keep(seen, fact))
+    by.set(paper, facts)
+  })
+  return by
 }
 
-function countLive(records: Y.Map<unknown>): Map<string, number> {
+function countLive(records: Y.Map<unknown>, canonical: Map<string, string>): Map<string, number> {
   const counts = new Map<string, number>()
   records.forEach((record) => {
     if (typeof record !== 'object' || record === null) return
     const { paperId, deleted } = record as { paperId?: unknown; deleted?: unknown }
-    if (deleted !== true && typeof paperId === 'string') {
-      counts.set(paperId, (counts.get(paperId) ?? 0) + 1)
-    }
+    const paper = typeof paperId === 'string' ? canonical.get(paperId) : undefined
+    if (deleted !== true && paper !== undefined) counts.set(paper, (counts.get(paper) ?? 0) + 1)
   })
   return counts
 }
@@ -45,35 +60,28 @@ function countLive(records: Y.Map<unknown>): Map<string, number> {
  */
 export function readLibrary(doc: Y.Doc): LibraryEntry[] {
   const { tags, votes, status, annotations, comments } = roots(doc)
-  const tagsBy = new Map<string, string[]>()
-  tags.forEach((value, key) => {
-    const parts = splitPairKey(key)
-    if (parts && asTag(parts[1], value)) group(tagsBy, parts[0], parts[1])
-  })
-  const votesBy = new Map<string, Array<[string, number]>>()
-  votes.forEach((at, key) => {
-    const parts = splitPairKey(key)
-    if (parts && typeof at === 'number') group(votesBy, parts[0], [parts[1], at])
-  })
-  const statusBy = new Map<string, Record<string, ReadingStatus>>()
-  status.forEach((value, key) => {
-    const parts = splitPairKey(key)
-    const entry = asStatus(value)
-    if (!parts || !entry) return
-    const byMember = statusBy.get(parts[0]) ?? {}
-    byMember[parts[1]] = entry.status
-    statusBy.set(parts[0], byMember)
-  })
-  const annotationCounts = countLive(annotations)
-  const commentCounts = countLive(comments)
+  const { canonical } = paperClasses(doc)
+  const earliest = (a: number, b: number) => Math.min(a, b)
+  const tagsBy = gather(tags, canonical, (value) => asTag('', value)?.addedAt, earliest)
+  const votesBy = gather(
+    votes,
+    canonical,
+    (at) => (typeof at === 'number' ? at : undefined),
+    earliest,
+  )
+  const statusBy = gather(status, canonical, asStatus, (a, b) => (b.at > a.at ? b : a))
+  const annotationCounts = countLive(annotations, canonical)
+  const commentCounts = countLive(comments, canonical)
   return listPapers(doc).map((paper) => ({
     paper,
-    tags: (tagsBy.get(paper.id) ?? []).sort((a, b) => a.localeCompare(b)),
-    voters: (votesBy.get(paper.id) ?? [])
+    tags: [...(tagsBy.get(paper.id)?.keys() ?? [])].sort((a, b) => a.localeCompare(b)),
+    voters: [...(votesBy.get(paper.id) ?? [])]
       .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
       .map(([id]) => id),
     annotationCount: annotationCounts.get(paper.id) ?? 0,
     commentCount: commentCounts.get(paper.id) ?? 0,
-    status: statusBy.get(paper.id) ?? {},
+    status: Object.fromEntries(
+      [...(statusBy.get(paper.id) ?? [])].map(([member, entry]) => [member, entry.status]),
+    ),
   }))
 }

@@ -4,7 +4,8 @@ import { roots } from './keys'
 import { NotFoundError, ValidationError } from './errors'
 import { writer } from './members'
 import { normalizeTitle, paperIdFor } from './paper-id'
-import { asPaper, newPaperRecord, paperFields, withMissing, type PaperRecord } from './paper-record'
+import { newPaperRecord, paperFields, withMissing, type PaperRecord } from './paper-record'
+import { forgetPaperClasses, paperClasses } from './same-paper'
 import * as v from './validate'
 import type { Actor, Paper, PaperInput } from './types'
 
@@ -24,9 +25,15 @@ export interface ImportOutcome {
 /** Most papers an import may hold. */
 export const MAX_IMPORT = 5_000
 
-/** One paper, or undefined. */
+/**
+ * One paper, or undefined. An id of a record that is the same paper as another (see
+ * same-paper.ts) gives that paper, under its canonical id.
+ */
 export function getPaper(doc: Y.Doc, paperId: string): Paper | undefined {
-  return asPaper(paperId, roots(doc).papers.get(paperId))
+  const classes = paperClasses(doc)
+  const root = classes.canonical.get(paperId)
+  const paper = root === undefined ? undefined : classes.folded.get(root)
+  return paper && { ...paper, authors: paper.authors.slice(), links: { ...paper.links } }
 }
 
 /** Throws NotFoundError unless the paper exists. */
@@ -37,14 +44,11 @@ export function requirePaper(doc: Y.Doc, paperId: unknown, field = 'paperId'): P
   return paper
 }
 
-/** Every paper, newest first. */
+/** Every paper (one per class of records that are the same paper), newest first. */
 export function listPapers(doc: Y.Doc): Paper[] {
-  const papers: Paper[] = []
-  roots(doc).papers.forEach((value, id) => {
-    const paper = asPaper(id, value)
-    if (paper) papers.push(paper)
-  })
-  return papers.sort((a, b) => b.addedAt - a.addedAt || a.id.localeCompare(b.id))
+  return [...paperClasses(doc).folded.values()]
+    .map((paper) => ({ ...paper, authors: paper.authors.slice(), links: { ...paper.links } }))
+    .sort((a, b) => b.addedAt - a.addedAt || a.id.localeCompare(b.id))
 }
 
 /**
@@ -110,6 +114,7 @@ export function importPapers(
     doc.transact(() => {
       const { papers } = roots(doc)
       for (const [id, record] of writes) papers.set(id, record)
+      forgetPaperClasses(doc)
     })
   }
   // Read back: papers added here may have been enriched by a later input of the same import,
@@ -153,7 +158,10 @@ export function completePaper(doc: Y.Doc, actor: Actor, paperId: string, input: 
   const { id, ...before } = paper
   const after = withMissing(before, fields)
   if (JSON.stringify(after) !== JSON.stringify(before)) {
-    doc.transact(() => roots(doc).papers.set(id, after))
+    doc.transact(() => {
+      roots(doc).papers.set(id, after)
+      forgetPaperClasses(doc)
+    })
   }
   return getPaper(doc, id) as Paper
 }

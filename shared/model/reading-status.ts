@@ -4,6 +4,7 @@ import { pairKey, roots, splitPairKey } from './keys'
 import { ValidationError } from './errors'
 import { writer } from './members'
 import { requirePaper } from './papers'
+import { sameAs } from './same-paper'
 import { READING_STATUSES, type Actor, type MemberStatus, type ReadingStatus } from './types'
 
 /** A stored status value as its fields, or undefined. */
@@ -15,15 +16,19 @@ export function asStatus(value: unknown): { status: ReadingStatus; at: number } 
   return { status: status as ReadingStatus, at }
 }
 
-/** Every member's status of one paper. */
+/** Every member's status of one paper: their latest, on whichever record of it. */
 export function readingStatusOf(doc: Y.Doc, paperId: string): MemberStatus[] {
-  const found: MemberStatus[] = []
+  const ids = new Set(sameAs(doc, paperId))
+  const found = new Map<string, MemberStatus>()
   roots(doc).status.forEach((value, key) => {
     const parts = splitPairKey(key)
-    const status = parts?.[0] === paperId ? asStatus(value) : undefined
-    if (parts && status) found.push({ memberId: parts[1], ...status })
+    const status = parts && ids.has(parts[0]) ? asStatus(value) : undefined
+    const seen = parts && found.get(parts[1])
+    if (parts && status && (!seen || status.at > seen.at)) {
+      found.set(parts[1], { memberId: parts[1], ...status })
+    }
   })
-  return found.sort((a, b) => a.at - b.at || a.memberId.localeCompare(b.memberId))
+  return [...found.values()].sort((a, b) => a.at - b.at || a.memberId.localeCompare(b.memberId))
 }
 
 /** Sets the acting member's status of a paper; `null` clears it. */
@@ -39,8 +44,14 @@ export function setReadingStatus(
     throw new ValidationError('status', `status must be one of ${READING_STATUSES.join(', ')}`)
   }
   const key = pairKey(paper.id, by.memberId)
+  const { status: statuses } = roots(doc)
   doc.transact(() => {
-    if (status === null) roots(doc).status.delete(key)
-    else roots(doc).status.set(key, { status, at: by.now })
+    // One status per member and paper: clear any left on another record of the same paper.
+    for (const id of sameAs(doc, paper.id)) {
+      const other = pairKey(id, by.memberId)
+      if (other !== key && statuses.has(other)) statuses.delete(other)
+    }
+    if (status === null) statuses.delete(key)
+    else statuses.set(key, { status, at: by.now })
   })
 }

@@ -8,6 +8,7 @@ import { pairKey, roots, splitPairKey } from './keys'
 import { ValidationError } from './errors'
 import { writer } from './members'
 import { requirePaper } from './papers'
+import { paperClasses, sameAs } from './same-paper'
 import * as v from './validate'
 import type { Actor, PaperTag } from './types'
 
@@ -30,26 +31,32 @@ export function asTag(tag: string, value: unknown): PaperTag | undefined {
   return { tag, addedBy, addedAt }
 }
 
-/** A paper's tags, alphabetically. */
+/** A paper's tags (made on any record of it), alphabetically, each with its first tagger. */
 export function tagsOf(doc: Y.Doc, paperId: string): PaperTag[] {
-  const found: PaperTag[] = []
+  const ids = new Set(sameAs(doc, paperId))
+  const found = new Map<string, PaperTag>()
   roots(doc).tags.forEach((value, key) => {
     const parts = splitPairKey(key)
-    const tag = parts?.[0] === paperId ? asTag(parts[1], value) : undefined
-    if (tag) found.push(tag)
+    const tag = parts && ids.has(parts[0]) ? asTag(parts[1], value) : undefined
+    const seen = tag && found.get(tag.tag)
+    if (tag && (!seen || tag.addedAt < seen.addedAt)) found.set(tag.tag, tag)
   })
-  return found.sort((a, b) => a.tag.localeCompare(b.tag))
+  return [...found.values()].sort((a, b) => a.tag.localeCompare(b.tag))
 }
 
 /** Every tag of the group with the number of papers that carry it, most used first. */
 export function tagCounts(doc: Y.Doc): Array<{ tag: string; count: number }> {
-  const counts = new Map<string, number>()
+  const { canonical } = paperClasses(doc)
+  const papersBy = new Map<string, Set<string>>()
   roots(doc).tags.forEach((value, key) => {
     const parts = splitPairKey(key)
-    if (parts && asTag(parts[1], value)) counts.set(parts[1], (counts.get(parts[1]) ?? 0) + 1)
+    const paper = parts && canonical.get(parts[0])
+    if (!parts || !paper || !asTag(parts[1], value)) return
+    const papers = papersBy.get(parts[1]) ?? new Set<string>()
+    papersBy.set(parts[1], papers.add(paper))
   })
-  return [...counts]
-    .map(([tag, count]) => ({ tag, count }))
+  return [...papersBy]
+    .map(([tag, papers]) => ({ tag, count: papers.size }))
     .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag))
 }
 
@@ -58,11 +65,10 @@ export function addTag(doc: Y.Doc, actor: Actor, paperId: string, tag: string): 
   const by = writer(doc, actor)
   const paper = requirePaper(doc, paperId)
   const name = normalizeTag(tag)
-  const key = pairKey(paper.id, name)
-  const { tags } = roots(doc)
-  const there = asTag(name, tags.get(key))
+  const there = tagsOf(doc, paper.id).find((t) => t.tag === name)
   if (there) return there
-  doc.transact(() => tags.set(key, { addedBy: by.memberId, addedAt: by.now }))
+  const key = pairKey(paper.id, name)
+  doc.transact(() => roots(doc).tags.set(key, { addedBy: by.memberId, addedAt: by.now }))
   return { tag: name, addedBy: by.memberId, addedAt: by.now }
 }
 
@@ -70,9 +76,12 @@ export function addTag(doc: Y.Doc, actor: Actor, paperId: string, tag: string): 
 export function removeTag(doc: Y.Doc, actor: Actor, paperId: string, tag: string): boolean {
   writer(doc, actor)
   const paper = requirePaper(doc, paperId)
-  const key = pairKey(paper.id, normalizeTag(tag))
+  const name = normalizeTag(tag)
   const { tags } = roots(doc)
-  if (!tags.has(key)) return false
-  doc.transact(() => tags.delete(key))
+  const keys = sameAs(doc, paper.id)
+    .map((id) => pairKey(id, name))
+    .filter((key) => tags.has(key))
+  if (keys.length === 0) return false
+  doc.transact(() => keys.forEach((key) => tags.delete(key)))
   return true
 }
