@@ -6,7 +6,7 @@ import { ValidationError } from './errors'
 import type { Actor } from './types'
 
 /**
- * True when `value` holds a control character (C0 or DEL). Tab and newline count only when
+ * True when `value` holds a control character (C0, DEL or C1). Tab and newline count only when
  * `multiline` is false. They never belong in member-written text, and keeping them out keeps
  * composite keys (see keys.ts) unambiguous.
  */
@@ -14,7 +14,7 @@ export function hasControl(value: string, multiline = false): boolean {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i)
     if (multiline && (c === 9 || c === 10)) continue
-    if (c < 32 || c === 127) return true
+    if (c < 32 || (c >= 127 && c <= 159)) return true
   }
   return false
 }
