@@ -10,7 +10,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { arxivAbsUrl, arxivPdfUrl, normalizeArxivId } from '../arxiv-id'
 import { ValidationError } from '../model/errors'
 import type { PaperInput, PaperLinks } from '../model/types'
-import { collapseWhitespace, skippedItem, type ImportResult } from './import-result'
+import { finishPapers, type DraftResult } from './finish-papers'
+import { collapseWhitespace, skippedItem, withoutBom, type ImportResult } from './import-result'
 import { decodeLatexEscapes } from './latex'
 
 /** Elements that may repeat, so that one author or one entry still comes back as a list. */
@@ -37,22 +38,7 @@ type Node = Record<string, unknown>
  */
 export function importArxivAtom(input: string): ImportResult {
   // Pasted text often starts with a blank line or a BOM, before which XML allows nothing.
-  const text = input.replace(/^\uFEFF/, '').trimStart()
-  const valid = XMLValidator.validate(text)
-  if (valid !== true) {
-    const { msg, line, col } = valid.err
-    throw new ValidationError(
-      'text',
-      `This is not well-formed XML (line ${line}, column ${col}): ${msg}`,
-    )
-  }
-  const document = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@_',
-    removeNSPrefix: true,
-    parseTagValue: false,
-    isArray: (name) => REPEATED.has(name),
-  }).parse(text) as Node
+  const document = parseXml(withoutBom(input).trimStart())
   const root = isNode(document['feed']) ? document['feed'] : undefined
   const entries = root ? nodes(root['entry']) : nodes(document['entry'])
   if (!root && entries.length === 0) {
@@ -60,7 +46,7 @@ export function importArxivAtom(input: string): ImportResult {
     throw new ValidationError('text', `This XML is not an Atom feed: its root element is <${name}>`)
   }
 
-  const result: ImportResult = { papers: [], skipped: [] }
+  const result: DraftResult = { papers: [], skipped: [] }
   entries.forEach((entry, index) => {
     const at = `entry ${index + 1}`
     const id = textOf(entry['id'])
@@ -77,9 +63,46 @@ export function importArxivAtom(input: string): ImportResult {
       result.skipped.push(skippedItem(at, id || summary, 'no title and no arXiv id'))
       return
     }
-    result.papers.push(paper(entry, title, summary, arxivId))
+    result.papers.push({ at, paper: paper(entry, title, summary, arxivId) })
   })
-  return result
+  return finishPapers(result)
+}
+
+/**
+ * The parsed document. The validator passes some text the parser then refuses (a broken
+ * processing instruction such as `<?xml"?>`, elements nested deeper than the parser allows),
+ * and either may throw its own errors: every failure is a ValidationError on the text.
+ */
+function parseXml(text: string): Node {
+  let valid: ReturnType<typeof XMLValidator.validate>
+  try {
+    valid = XMLValidator.validate(text)
+  } catch (error) {
+    throw unreadable(error)
+  }
+  if (valid !== true) {
+    const { msg, line, col } = valid.err
+    throw new ValidationError(
+      'text',
+      `This is not well-formed XML (line ${line}, column ${col}): ${msg}`,
+    )
+  }
+  try {
+    return new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@_',
+      removeNSPrefix: true,
+      parseTagValue: false,
+      isArray: (name) => REPEATED.has(name),
+    }).parse(text) as Node
+  } catch (error) {
+    throw unreadable(error)
+  }
+}
+
+function unreadable(error: unknown): ValidationError {
+  const detail = error instanceof Error ? error.message : String(error)
+  return new ValidationError('text', `This XML cannot be read: ${detail}`)
 }
 
 function paper(

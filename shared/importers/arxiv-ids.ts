@@ -4,7 +4,8 @@
  */
 import { arxivAbsUrl, arxivIdProblem, arxivPdfUrl, parseArxivId } from '../arxiv-id'
 import type { PaperInput } from '../model/types'
-import { skippedItem, type ImportResult } from './import-result'
+import { finishPapers, type DraftResult } from './finish-papers'
+import { skippedItem, withoutBom, type ImportResult } from './import-result'
 import { lineCounter } from './line-counter'
 
 /**
@@ -46,8 +47,9 @@ const ID_IN_TEXT = new RegExp(
  * the dot before 2015 and 5 since): `1.2345`, `2023.1234` or `1234.5678` in prose are left alone,
  * without a report. After `arXiv:` or in an arXiv link, an impossible id is reported as skipped.
  */
-export function importArxivIds(text: string): ImportResult {
-  const result: ImportResult = { papers: [], skipped: [] }
+export function importArxivIds(input: string): ImportResult {
+  const text = withoutBom(input)
+  const result: DraftResult = { papers: [], skipped: [] }
   const firstSeen = new Map<string, string>()
   const lineOf = lineCounter(text)
   for (const match of text.matchAll(ID_IN_TEXT)) {
@@ -68,9 +70,9 @@ export function importArxivIds(text: string): ImportResult {
       continue
     }
     firstSeen.set(id, at)
-    result.papers.push(idOnlyPaper(id))
+    result.papers.push({ at, paper: idOnlyPaper(id) })
   }
-  return result
+  return finishPapers(result)
 }
 
 function idOnlyPaper(arxivId: string): PaperInput {

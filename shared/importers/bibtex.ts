@@ -6,7 +6,8 @@ import type { PaperInput, PaperLinks } from '../model/types'
 import { importArxivIds } from './arxiv-ids'
 import { bibtexPieces, hasBibtexEntries } from './bibtex-entries'
 import { decodeBibtexNames } from './bibtex-names'
-import { collapseWhitespace, skippedItem, type ImportResult } from './import-result'
+import { finishPapers, type DraftResult } from './finish-papers'
+import { collapseWhitespace, skippedItem, withoutBom, type ImportResult } from './import-result'
 import { decodeLatex, decodeLatexEscapes } from './latex'
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
@@ -31,11 +32,12 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
  *
  * Throws {@link ValidationError} when the text holds no `@type{` entry at all (and is not blank).
  */
-export function importBibtex(text: string): ImportResult {
+export function importBibtex(input: string): ImportResult {
+  const text = withoutBom(input)
   if (text.trim() !== '' && !hasBibtexEntries(text)) {
     throw new ValidationError('text', 'This is not BibTeX: no entry such as @article{key, …} found')
   }
-  const result: ImportResult = { papers: [], skipped: [] }
+  const result: DraftResult = { papers: [], skipped: [] }
   for (const piece of bibtexPieces(text)) {
     if (piece.kind === 'error') {
       const at = piece.key ? `${piece.key} (line ${piece.line})` : `line ${piece.line}`
@@ -45,9 +47,9 @@ export function importBibtex(text: string): ImportResult {
     const at = `${piece.entry.label} (line ${piece.line})`
     const read = readEntry(piece.entry)
     if (typeof read === 'string') result.skipped.push(skippedItem(at, excerptOf(piece.entry), read))
-    else result.papers.push(read)
+    else result.papers.push({ at, paper: read })
   }
-  return result
+  return finishPapers(result)
 }
 
 /** The paper in an entry, or why there is none. */
@@ -71,7 +73,7 @@ function readEntry(entry: RawBibtexEntry): PaperInput | string {
   const abstract = text(field('abstract'))
   if (abstract) paper.abstract = abstract
   if (arxivId) paper.arxivId = arxivId
-  const doi = field('doi').replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, '')
+  const doi = field('doi')
   if (doi) paper.doi = doi
   const links = linksOf(field('url'), arxivId)
   if (links.abstract || links.pdf) paper.links = links
@@ -100,7 +102,9 @@ function arxivIdOf(field: (name: string) => string): string | undefined {
     const found = importArxivIds(field(name)).papers[0]?.arxivId
     if (found) return found
   }
-  const fromDoi = /^(?:https?:\/\/(?:dx\.)?doi\.org\/)?10\.48550\/arxiv\.(.+)$/i.exec(field('doi'))
+  const fromDoi = /^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?10\.48550\/arxiv\.(.+)$/i.exec(
+    field('doi'),
+  )
   return fromDoi?.[1] ? parseArxivId(fromDoi[1])?.id : undefined
 }
 

@@ -4,7 +4,7 @@ import { importArxivIds } from './arxiv-ids'
 import { importBibtex } from './bibtex'
 import { hasBibtexEntries } from './bibtex-entries'
 import { importHfDaily } from './hf-daily'
-import type { ImportResult } from './import-result'
+import { withoutBom, type ImportResult } from './import-result'
 import { importTrending, looksLikeTrendingPage } from './trending'
 
 /** The input formats there are importers for; each is also the `source` of its papers. */
@@ -47,11 +47,13 @@ export function detectAndImport(
   return { ...IMPORTERS[format](text), format }
 }
 
-function formatOf(text: string, filename: string | undefined): ImportFormat {
+function formatOf(input: string, filename: string | undefined): ImportFormat {
   const extension = /\.([a-z]+)$/i.exec(filename ?? '')?.[1]?.toLowerCase()
   const byName = extension ? BY_EXTENSION.get(extension) : undefined
   if (byName) return byName
-  const start = text.replace(/^\uFEFF/, '').trimStart()
+  // Each importer removes the byte-order mark itself, so the text it gets keeps it.
+  const text = withoutBom(input)
+  const start = text.trimStart()
   if (start.startsWith('<') && /<(?:[\w-]+:)?(?:feed|entry)[\s>]/.test(start)) return 'atom'
   if ((start.startsWith('[') || start.startsWith('{')) && parsesAsJson(start)) return 'hf-daily'
   if (hasBibtexEntries(text)) return 'bibtex'

@@ -5,7 +5,8 @@
 import { arxivAbsUrl, arxivPdfUrl, parseArxivId } from '../arxiv-id'
 import { ValidationError } from '../model/errors'
 import type { PaperInput } from '../model/types'
-import { collapseWhitespace, skippedItem, type ImportResult } from './import-result'
+import { finishPapers, type DraftResult } from './finish-papers'
+import { collapseWhitespace, skippedItem, withoutBom, type ImportResult } from './import-result'
 import { decodeLatexEscapes } from './latex'
 
 type Item = Record<string, unknown>
@@ -28,7 +29,7 @@ type Item = Record<string, unknown>
 export function importHfDaily(text: string): ImportResult {
   let data: unknown
   try {
-    data = JSON.parse(text)
+    data = JSON.parse(withoutBom(text))
   } catch (error) {
     const detail = error instanceof Error ? `: ${error.message}` : ''
     throw new ValidationError('text', `This is not valid JSON${detail}`)
@@ -37,13 +38,11 @@ export function importHfDaily(text: string): ImportResult {
     throw new ValidationError('text', 'Expected a JSON array of daily papers, got ' + kindOf(data))
   }
 
-  const result: ImportResult = { papers: [], skipped: [] }
+  const result: DraftResult = { papers: [], skipped: [] }
   data.forEach((item: unknown, index) => {
     const at = `item ${index + 1}`
     if (!isItem(item)) {
-      result.skipped.push(
-        skippedItem(at, JSON.stringify(item) ?? '', `not an object but ${kindOf(item)}`),
-      )
+      result.skipped.push(skippedItem(at, summaryOf(item), `not an object but ${kindOf(item)}`))
       return
     }
     const field = (name: string): unknown =>
@@ -55,9 +54,9 @@ export function importHfDaily(text: string): ImportResult {
       const reason = !id
         ? 'no id'
         : !arxivId
-          ? `id ${JSON.stringify(id)} is not an arXiv id`
+          ? `id ${JSON.stringify(id.slice(0, 40))} is not an arXiv id`
           : 'no title'
-      result.skipped.push(skippedItem(at, title || id || JSON.stringify(item), reason))
+      result.skipped.push(skippedItem(at, title || id || summaryOf(item), reason))
       return
     }
     const paper: PaperInput = {
@@ -70,9 +69,9 @@ export function importHfDaily(text: string): ImportResult {
     }
     const published = stringOf(field('publishedAt'))
     if (published) paper.published = published
-    result.papers.push(paper)
+    result.papers.push({ at, paper })
   })
-  return result
+  return finishPapers(result)
 }
 
 function isItem(value: unknown): value is Item {
@@ -98,6 +97,22 @@ function authorsOf(value: unknown): string[] {
   return value
     .map((author: unknown) => (isItem(author) ? stringOf(author['name']) : ''))
     .filter((name) => name !== '')
+}
+
+/**
+ * A few words on a value for an excerpt. Not `JSON.stringify`: an item may be nested deeper
+ * than the stack allows, and only its first characters are shown anyway.
+ */
+function summaryOf(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (Array.isArray(value)) {
+    return `an array of ${value.length} item${value.length === 1 ? '' : 's'}`
+  }
+  if (isItem(value)) {
+    const keys = Object.keys(value)
+    return `{${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', …' : ''}}`
+  }
+  return String(value)
 }
 
 function kindOf(value: unknown): string {

@@ -1,7 +1,8 @@
 /**
  * What every importer returns: the papers it could read and, for everything else in the input
  * that looked like a paper, where it was and why it was left out. Importers never throw for bad
- * content, so one broken item never costs the user the rest of the file.
+ * content, so one broken item never costs the user the rest of the file, and every paper they
+ * return is one the model's `importPapers` accepts (see finish-papers.ts).
  */
 import type { PaperInput } from '../model/types'
 
@@ -38,4 +39,13 @@ export function skippedItem(at: string, input: string, reason: string): SkippedI
  */
 export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * The text without the byte-order mark some editors and exports put at its start, which no
+ * format's grammar allows for (JSON.parse refuses it, and a BibTeX entry after it is not at the
+ * start of a line). Only one is removed: a second one is content.
+ */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }

@@ -1,6 +1,7 @@
 /**
  * Paper importers: pure functions from input text to {@link ImportResult}, for the client's
- * import dialog and the server's demo seeding alike. See docs/importers.md.
+ * import dialog and the server's demo seeding alike. Every paper they return passes the model's
+ * checks, so `importPapers` takes the whole list. See docs/importers.md.
  */
 export { importArxivAtom } from './arxiv-atom'
 export { importArxivIds } from './arxiv-ids'

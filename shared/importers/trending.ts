@@ -3,7 +3,8 @@
  * one line and its abstract as the next paragraph, separated by blank lines.
  */
 import type { PaperInput } from '../model/types'
-import { collapseWhitespace, skippedItem, type ImportResult } from './import-result'
+import { finishPapers, type DraftResult } from './finish-papers'
+import { collapseWhitespace, skippedItem, withoutBom, type ImportResult } from './import-result'
 import { decodeLatexEscapes } from './latex'
 
 /** Longer than any real title; abstracts run to a thousand characters and more. */
@@ -56,16 +57,16 @@ interface Block {
  *   gives `~42%`; unknown macros such as `\oni` stay as written.
  */
 export function importTrending(text: string): ImportResult {
-  const blocks = paragraphs(text).filter((block) => !isChrome(block.text))
-  const result: ImportResult = { papers: [], skipped: [] }
+  const blocks = paragraphs(withoutBom(text)).filter((block) => !isChrome(block.text))
+  const result: DraftResult = { papers: [], skipped: [] }
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i] as Block
     const next = blocks[i + 1]
     if (isTitle(block) && next && !isTitle(next)) {
-      result.papers.push(paper(block.text, next.text))
+      result.papers.push({ at: `line ${block.line}`, paper: paper(block.text, next.text) })
       i++
     } else if (isTitle(block) && result.papers.length > 0 && isClearlyTitle(block.text)) {
-      result.papers.push(paper(block.text, ''))
+      result.papers.push({ at: `line ${block.line}`, paper: paper(block.text, '') })
     } else {
       const reason = isTitle(block)
         ? result.papers.length > 0
@@ -75,7 +76,7 @@ export function importTrending(text: string): ImportResult {
       result.skipped.push(skippedItem(`line ${block.line}`, block.text, reason))
     }
   }
-  return result
+  return finishPapers(result)
 }
 
 /** True when the text carries the trending page's own header lines. */

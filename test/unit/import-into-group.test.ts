@@ -1,8 +1,32 @@
 import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { detectAndImport } from '../../shared/importers'
-import { getPaper, importPapers, listPapers, readLibrary } from '../../shared/model'
+import {
+  detectAndImport,
+  importArxivAtom,
+  importArxivIds,
+  importBibtex,
+  importHfDaily,
+  importTrending,
+  type ImportResult,
+} from '../../shared/importers'
+import {
+  getPaper,
+  importPapers,
+  listPapers,
+  readLibrary,
+  ValidationError,
+} from '../../shared/model'
 import { ADA, BEN, groupDoc } from '../fixtures/group'
+import {
+  anyText,
+  arxivIdsText,
+  atomText,
+  bibtexText,
+  hfDailyText,
+  mutated,
+  trendingText,
+} from '../fixtures/importers/arbitraries'
 import { atomEntry, atomFeed } from '../fixtures/importers/atom'
 import { hfDailyJson, hfItem, hfPaper } from '../fixtures/importers/hf-daily'
 import { bibEntry, bibFile } from '../fixtures/importers/bibtex'
@@ -94,5 +118,86 @@ describe('importing into a group', () => {
       ['2501.12948', 'title'],
     ])
     expect(listPapers(doc)).toHaveLength(1)
+  })
+})
+
+/** Fixed, so that a failure shows again on the next run; change it to explore. */
+const SEED = 20_260_313
+
+/**
+ * The importer's promise to the model: it throws a ValidationError (the text is not of its
+ * format at all) or every paper it returns is one `importPapers` takes.
+ */
+function importsCleanly(importer: (text: string) => ImportResult, text: string): void {
+  let result: ImportResult
+  try {
+    result = importer(text)
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError)
+    return
+  }
+  const outcome = importPapers(groupDoc(), ADA, result.papers)
+  expect(outcome.added.length + outcome.duplicates.length).toBe(result.papers.length)
+}
+
+const FORMATS: Array<[string, (text: string) => ImportResult, fc.Arbitrary<string>, string]> = [
+  [
+    'trending text',
+    importTrending,
+    trendingText(trending),
+    // Its head: mutating all 68 papers costs time and finds nothing more.
+    trending.split('\n\n').slice(0, 30).join('\n\n'),
+  ],
+  [
+    'arXiv ids text',
+    importArxivIds,
+    arxivIdsText,
+    '2401.12345v2\nhttps://arxiv.org/abs/1706.03762',
+  ],
+  [
+    'an Atom feed',
+    importArxivAtom,
+    atomText,
+    atomFeed([atomEntry(), atomEntry({ doi: '10.1/x' })]),
+  ],
+  ['HF daily JSON', importHfDaily, hfDailyText, hfDailyJson()],
+  ['BibTeX', importBibtex, bibtexText(sampleBib), sampleBib],
+]
+
+describe('importers on random input', () => {
+  it.each(FORMATS)(
+    'give only papers the model accepts from %s with random field values',
+    (_name, importer, inputs) => {
+      fc.assert(
+        fc.property(inputs, (text) => importsCleanly(importer, text)),
+        { seed: SEED, numRuns: 300 },
+      )
+    },
+  )
+
+  it.each(FORMATS)(
+    'throw nothing but ValidationError for %s mutated or any string',
+    (_name, importer, _inputs, fixture) => {
+      const text = fc.oneof(
+        fc.string({ unit: 'binary' }),
+        fc.string({ unit: 'binary-ascii' }),
+        anyText,
+        mutated(fixture),
+      )
+      fc.assert(
+        fc.property(text, (input) => importsCleanly(importer, input)),
+        { seed: SEED, numRuns: 500 },
+      )
+    },
+  )
+
+  it('detectAndImport throws nothing but ValidationError for any string', () => {
+    const text = fc.oneof(fc.string({ unit: 'binary' }), ...FORMATS.map(([, , inputs]) => inputs))
+    fc.assert(
+      fc.property(text, fc.constantFrom(undefined, 'a.json', 'a.xml', 'a.bib'), (input, filename) =>
+        importsCleanly((t) => detectAndImport(t, filename), input),
+      ),
+      { seed: SEED, numRuns: 300 },
+    )
   })
 })

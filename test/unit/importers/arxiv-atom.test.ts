@@ -90,4 +90,31 @@ describe('importArxivAtom', () => {
       new ValidationError('text', 'This XML is not an Atom feed: its root element is <rss>'),
     )
   })
+
+  it('drops a malformed date, a bad DOI and a link that is not http, and keeps the entry', () => {
+    const entry = atomEntry({
+      published: '22 Nov 2024',
+      updated: undefined,
+      doi: 'not-a-doi',
+      abstractLink: 'javascript:alert(1)',
+    })
+    const [paper] = importArxivAtom(atomFeed([entry])).papers
+    expect(paper?.arxivId).toBe('2411.15124')
+    expect(paper).not.toHaveProperty('published')
+    expect(paper).not.toHaveProperty('doi')
+    expect(paper?.links).toEqual({ pdf: 'http://arxiv.org/pdf/2411.15124v2' })
+  })
+
+  it('takes a doi: prefix off the DOI', () => {
+    const [paper] = importArxivAtom(atomFeed([atomEntry({ doi: 'doi:10.1145/3442188' })])).papers
+    expect(paper?.doi).toBe('10.1145/3442188')
+  })
+
+  it.each([
+    ['a malformed processing instruction', '<?xml"?><feed/>'],
+    ['elements nested too deep', `<feed>${'<a>'.repeat(150)}${'</a>'.repeat(150)}</feed>`],
+  ])('throws a ValidationError for %s', (_name, text) => {
+    expect(() => importArxivAtom(text)).toThrow(ValidationError)
+    expect(() => importArxivAtom(text)).toThrow(/^This XML cannot be read/)
+  })
 })

@@ -208,3 +208,45 @@ describe('importBibtex field rules', () => {
     expect(() => importBibtex('Just some notes about papers.')).toThrow(ValidationError)
   })
 })
+
+describe('importBibtex and what the model accepts', () => {
+  const entry = (fields: Record<string, string>) =>
+    importBibtex(bibEntry('misc', 'key', { title: '{A Title}', ...fields }))
+
+  it('takes a doi: prefix off the DOI', () => {
+    expect(entry({ doi: '{doi:10.1145/3442188.3445922}' }).papers[0]?.doi).toBe(
+      '10.1145/3442188.3445922',
+    )
+  })
+
+  it('gives a www. URL a scheme and drops a URL with spaces', () => {
+    expect(entry({ url: '{www.example.org/paper}' }).papers[0]?.links).toEqual({
+      abstract: 'https://www.example.org/paper',
+    })
+    expect(entry({ url: '{https://example.org/a paper}' }).papers[0]).not.toHaveProperty(
+      'links.abstract',
+    )
+  })
+
+  it.each(['2024-13', '2023-02-30'])('drops the impossible date %s', (date) => {
+    const [paper] = entry({ date: `{${date}}` }).papers
+    expect(paper?.title).toBe('A Title')
+    expect(paper).not.toHaveProperty('published')
+  })
+
+  it('skips an entry whose title is too long, with the reason', () => {
+    const result = entry({ title: `{${'T'.repeat(1_001)}}` })
+    expect(result.papers).toEqual([])
+    expect(result.skipped.map(({ at, reason }) => [at, reason])).toEqual([
+      ['key (line 1)', 'title is longer than 1000 characters'],
+    ])
+  })
+
+  it('reads the first entry after a byte-order mark', () => {
+    const text = `\uFEFF${bibFile(
+      bibEntry('misc', 'a', { title: '{First}' }),
+      bibEntry('misc', 'b', { title: '{Second}' }),
+    )}`
+    expect(importBibtex(text).papers.map((paper) => paper.title)).toEqual(['First', 'Second'])
+  })
+})

@@ -56,4 +56,10 @@ describe('detectAndImport', () => {
   it('throws for JSON that is not a daily-papers array', () => {
     expect(() => detectAndImport('{"papers": []}')).toThrow(ValidationError)
   })
+
+  it('detects a BibTeX file after a byte-order mark and reads its first entry', () => {
+    const result = detectAndImport('\uFEFF@misc{a,\n  title = {First},\n}\n')
+    expect(result.format).toBe('bibtex')
+    expect(result.papers.map((paper) => paper.title)).toEqual(['First'])
+  })
 })

@@ -90,4 +90,38 @@ describe('importHfDaily', () => {
       new ValidationError('text', 'Expected a JSON array of daily papers, got an object'),
     )
   })
+
+  it('drops a publishedAt that is not an ISO date and keeps the paper', () => {
+    const item = hfItem(hfPaper({ publishedAt: 'yesterday' }), { publishedAt: 'yesterday' })
+    const [paper] = importHfDaily(hfDailyJson([item])).papers
+    expect(paper?.arxivId).toBe('2501.12948')
+    expect(paper).not.toHaveProperty('published')
+  })
+
+  it('skips an item whose title is too long and drops an author name that is', () => {
+    const items = [
+      hfItem(hfPaper({ id: '2401.12345', title: 'T'.repeat(1_001) })),
+      hfItem(hfPaper({ authors: [{ name: 'A'.repeat(301) }, { name: 'Daya\u0000Guo' }] })),
+    ]
+    const result = importHfDaily(hfDailyJson(items))
+    expect(result.papers.map((paper) => paper.authors)).toEqual([['Daya Guo']])
+    expect(result.skipped.map(({ at, reason }) => [at, reason])).toEqual([
+      ['item 1', 'title is longer than 1000 characters'],
+    ])
+  })
+
+  it('reads JSON after a byte-order mark', () => {
+    expect(importHfDaily(`\uFEFF${hfDailyJson()}`).papers).toHaveLength(1)
+  })
+
+  it('skips a deeply nested item with a short excerpt instead of throwing', () => {
+    const array = `${'['.repeat(20_000)}"deep"${']'.repeat(20_000)}`
+    const object = `${'{"x":'.repeat(20_000)}1${'}'.repeat(20_000)}`
+    const result = importHfDaily(`[${array}, ${object}, ${JSON.stringify(hfItem())}]`)
+    expect(result.papers).toHaveLength(1)
+    expect(result.skipped).toEqual([
+      { at: 'item 1', excerpt: 'an array of 1 item', reason: 'not an object but an array' },
+      { at: 'item 2', excerpt: '{x}', reason: 'no id' },
+    ])
+  })
 })

@@ -148,3 +148,18 @@ describe('importTrending robustness', () => {
     expect(importTrending('')).toEqual({ papers: [], skipped: [] })
   })
 })
+
+describe('importTrending and what the model accepts', () => {
+  it('shortens an abstract longer than the model allows', () => {
+    const [paper] = importTrending(
+      `A Long Paper\n\n${'Words and more words. '.repeat(1_000)}`,
+    ).papers
+    expect(paper?.abstract?.length).toBeLessThanOrEqual(20_000)
+    expect(paper?.abstract).toMatch(/…$/)
+  })
+
+  it('turns a NUL in a title into a space', () => {
+    const [paper] = importTrending('A\u0000Title Here\n\nIts abstract.').papers
+    expect(paper?.title).toBe('A Title Here')
+  })
+})
