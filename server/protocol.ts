@@ -2,6 +2,7 @@
  * The y-websocket wire format, as the stock `WebsocketProvider` speaks it: one message per
  * WebSocket frame, each a varUint message type followed by its payload.
  */
+import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
@@ -51,5 +52,40 @@ export function encodeKeepAlive(): Uint8Array {
   const empty = encoding.createEncoder()
   encoding.writeVarUint(empty, 0)
   encoding.writeVarUint8Array(encoder, encoding.toUint8Array(empty))
+  return encoding.toUint8Array(encoder)
+}
+
+/** One client's entry in an awareness update; a `state` of null says the client has gone. */
+export interface AwarenessEntry {
+  clientId: number
+  clock: number
+  state: unknown
+}
+
+/**
+ * The entries of an awareness update (the payload of an awareness message). Throws on an update
+ * that does not decode or holds a state that is not JSON, so nothing of it is applied.
+ */
+export function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update)
+  const entries: AwarenessEntry[] = []
+  for (let count = decoding.readVarUint(decoder); count > 0; count--) {
+    const clientId = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
+    const state: unknown = JSON.parse(decoding.readVarString(decoder))
+    entries.push({ clientId, clock, state })
+  }
+  return entries
+}
+
+/** An awareness update holding `entries`, as `applyAwarenessUpdate` reads it. */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId)
+    encoding.writeVarUint(encoder, entry.clock)
+    encoding.writeVarString(encoder, JSON.stringify(entry.state))
+  }
   return encoding.toUint8Array(encoder)
 }

@@ -1,6 +1,5 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import {
   MESSAGE_AWARENESS,
@@ -25,11 +24,7 @@ export async function handleMessage(
     const type = decoding.readVarUint(decoder)
     if (type === MESSAGE_SYNC) await handleSync(room, member, decoder)
     else if (type === MESSAGE_AWARENESS) {
-      awarenessProtocol.applyAwarenessUpdate(
-        room.awareness,
-        decoding.readVarUint8Array(decoder),
-        member,
-      )
+      room.applyAwareness(member, decoding.readVarUint8Array(decoder))
     } else if (type === MESSAGE_QUERY_AWARENESS) member.send(encodeAwareness(room.awareness))
     // Other types (auth, custom) are not part of this server's protocol: ignored, as the
     // reference server does, so a newer client does not get disconnected.

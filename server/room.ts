@@ -1,9 +1,17 @@
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { DocStore } from './store/doc-store'
+import { AwarenessOwners } from './awareness-owners'
 import { CLOSE_CODES, type RoomMember } from './room-member'
 import { handleMessage } from './room-messages'
-import { encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol'
+import {
+  decodeAwarenessEntries,
+  encodeAwareness,
+  encodeAwarenessEntries,
+  encodeSyncStep1,
+  encodeUpdate,
+  type AwarenessEntry,
+} from './protocol'
 
 /** Options of a {@link Room}. */
 export interface RoomOptions {
@@ -17,8 +25,6 @@ export interface RoomOptions {
 }
 
 interface MemberState {
-  /** Awareness client ids this member announced; removed for everyone when it leaves. */
-  awarenessIds: Set<number>
   /** True once the member has been sent the room's sync step 1, i.e. after the load. */
   greeted: boolean
 }
@@ -34,6 +40,8 @@ export class Room {
   /** Presence of the room's members; never persisted. */
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   private readonly members = new Map<RoomMember, MemberState>()
+  /** Who may speak for each awareness client id; a member's ids are removed when it leaves. */
+  private readonly awarenessOwners = new AwarenessOwners()
   private queue: Promise<void>
   private state: 'open' | 'closing' | 'closed' = 'open'
   private needsCompaction = false
@@ -54,7 +62,7 @@ export class Room {
   /** Adds a member; it is greeted (sync step 1, presence) once the stored state is loaded. */
   join(member: RoomMember): void {
     clearTimeout(this.idleTimer)
-    this.members.set(member, { awarenessIds: new Set(), greeted: false })
+    this.members.set(member, { greeted: false })
     this.enqueue(() => {
       const state = this.members.get(member)
       if (!state) return
@@ -72,10 +80,8 @@ export class Room {
   /** Removes a member after its queued messages, and unloads the room if it was the last. */
   leave(member: RoomMember): void {
     this.enqueue(() => {
-      const state = this.members.get(member)
-      if (!state) return
-      this.members.delete(member)
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...state.awarenessIds], null)
+      if (!this.members.delete(member)) return
+      this.removePresenceOf(member)
       if (this.members.size === 0) this.scheduleUnload()
     })
   }
@@ -113,6 +119,18 @@ export class Room {
       }
     }
     if (failure !== undefined) throw failure
+  }
+
+  /**
+   * Applies the entries of a member's awareness update that it may speak for (see
+   * {@link AwarenessOwners}); the others are dropped. Throws on a malformed update, before
+   * applying any of it.
+   */
+  applyAwareness(from: RoomMember, update: Uint8Array): void {
+    const own = decodeAwarenessEntries(update).filter((entry) => this.mayApply(from, entry))
+    if (own.length > 0) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), from)
+    }
   }
 
   /** Resolves when everything queued so far has run (a queued unload included). */
@@ -185,21 +203,28 @@ export class Room {
     this.doc.destroy()
   }
 
-  /**
-   * Presence goes to every member, the sender included: the echo keeps its connection alive.
-   * The ids a member announces are remembered so they can be removed when it leaves; `updated`
-   * counts too, since a client that reconnects before its old socket is dropped re-announces
-   * an id the room already has.
-   */
-  private readonly relayAwareness = (
-    changes: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const own = this.members.get(origin as RoomMember)?.awarenessIds
-    if (own) {
-      for (const id of [...changes.added, ...changes.updated]) own.add(id)
-      for (const id of changes.removed) own.delete(id)
+  private mayApply(from: RoomMember, entry: AwarenessEntry): boolean {
+    if (entry.clientId === this.awareness.clientID) return false
+    const known = this.awareness.meta.get(entry.clientId)?.clock
+    return this.awarenessOwners.accept(from, entry, known === undefined || entry.clock > known)
+  }
+
+  /** Removes a departed member's presence, or passes an id on to its heir's newer state. */
+  private removePresenceOf(member: RoomMember): void {
+    const { removed, handedOver } = this.awarenessOwners.release(member)
+    awarenessProtocol.removeAwarenessStates(this.awareness, removed, null)
+    for (const heir of handedOver) {
+      const update = encodeAwarenessEntries([heir.entry])
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, heir.member)
     }
+  }
+
+  /** Presence goes to every member, the sender included: the echo keeps its connection alive. */
+  private readonly relayAwareness = (changes: {
+    added: number[]
+    updated: number[]
+    removed: number[]
+  }): void => {
     const clients = [...changes.added, ...changes.updated, ...changes.removed]
     const message = encodeAwareness(this.awareness, clients)
     for (const [member, state] of this.members) if (state.greeted) member.send(message)

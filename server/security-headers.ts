@@ -2,18 +2,19 @@ import type { ServerResponse } from 'node:http'
 
 /**
  * The Content-Security-Policy of the app. No inline or remote script, ever: a member's note is
- * rendered in every other member's browser, so an injection must find nothing to run.
- * Inline styles stay allowed because Solid templates carry `style` attributes. Sync is a
- * WebSocket to this origin (`ws:`/`wss:`, since CSP's 'self' did not cover WebSocket schemes
- * in older browsers).
+ * rendered in every other member's browser, so an injection must find nothing to run; no
+ * inline style either, since Solid sets the few dynamic styles through the CSSOM
+ * (`style.setProperty`), which CSP does not govern. Sync is a WebSocket to this origin only:
+ * CSP Level 3 browsers (Chrome 71+, Safari 16+, Firefox) let 'self' match `ws:`/`wss:` on the
+ * same host and port, so there is no `ws:`/`wss:` source, which would allow any host.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self' ws: wss:",
+  "connect-src 'self'",
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

@@ -4,8 +4,10 @@ import type { DocStore } from '../../server/store/doc-store'
 export interface GatedStore extends DocStore {
   /** Lets every waiting and future `load` proceed. */
   openLoads(): void
-  /** Lets every waiting and future `append` proceed. */
+  /** Lets every waiting and future `append` proceed (again, after `failAppends`). */
   openAppends(): void
+  /** Makes every waiting and future `append` reject without storing, until `openAppends`. */
+  failAppends(): void
   /** Opens both gates: register it after starting the server, so a failed test still ends. */
   openAll(): void
   /** Appends that have been called and are held at the gate. */
@@ -22,23 +24,33 @@ function gate(): { wait: Promise<void>; open: () => void } {
 
 /**
  * Wraps `inner` so a test can hold storage at a chosen moment and check what the server does
- * meanwhile (answer sync, fan out). Gates start closed; `close` does not close `inner`.
+ * meanwhile (answer sync, fan out), or make appends fail as a full disk would. Gates start
+ * closed; `close` does not close `inner`.
  */
 export function gatedStore(inner: DocStore): GatedStore {
   const loads = gate()
   const appends = gate()
+  let appendsFail = false
   const calls: GatedStore['calls'] = []
   let held = 0
+  const openAppends = () => {
+    appendsFail = false
+    appends.open()
+  }
   return {
     calls,
     get heldAppends() {
       return held
     },
     openLoads: loads.open,
-    openAppends: appends.open,
+    openAppends,
+    failAppends: () => {
+      appendsFail = true
+      appends.open()
+    },
     openAll: () => {
       loads.open()
-      appends.open()
+      openAppends()
     },
     async load(groupId) {
       calls.push('load')
@@ -50,6 +62,7 @@ export function gatedStore(inner: DocStore): GatedStore {
       held++
       await appends.wait
       held--
+      if (appendsFail) throw new Error('append refused by the test (disk full)')
       return inner.append(groupId, update)
     },
     async replace(groupId, state) {

@@ -19,7 +19,7 @@ async function fakeBuild(): Promise<string> {
 }
 
 describe('HTTP', () => {
-  it('serves the app with a CSP that forbids inline script, and a security header set', async () => {
+  it('serves the app with a CSP that forbids inline script and style and foreign sockets, and a security header set', async () => {
     const { server } = await startTestServer({
       dataDir: await useTempDir(),
       staticDir: await fakeBuild(),
@@ -28,11 +28,13 @@ describe('HTTP', () => {
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toMatch(/^text\/html/)
     expect(await response.text()).toBe(INDEX_HTML)
-    const csp = response.headers.get('content-security-policy') ?? ''
-    expect(csp).toContain("script-src 'self'")
-    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/)
-    expect(csp).toContain("connect-src 'self' ws: wss:")
-    expect(csp).toContain("frame-ancestors 'none'")
+    const directives = (response.headers.get('content-security-policy') ?? '').split('; ')
+    expect(directives).toContain("script-src 'self'")
+    expect(directives).toContain("style-src 'self'")
+    // Sync goes to this origin only: no `ws:`/`wss:` source, which would allow any host.
+    expect(directives).toContain("connect-src 'self'")
+    expect(directives).toContain("frame-ancestors 'none'")
+    expect(directives.join('; ')).not.toMatch(/unsafe-inline|unsafe-eval|ws:|wss:|\*/)
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
     expect(response.headers.get('referrer-policy')).toBe('no-referrer')
     expect(response.headers.get('cache-control')).toBe('no-cache')

@@ -46,4 +46,21 @@ describe('server/index.ts', () => {
     expect(await second.exited).toBe(0)
     expect(second.output()).not.toMatch(/error/i)
   })
+
+  it('exits with code 1 on a bad PORT, and the failure shows the code and the message', async () => {
+    const env = { PORT: 'eighty', HOST: '127.0.0.1', MARGINS_DATA_DIR: await useTempDir() }
+    await expect(startServerProcess(env, READ_ONLY_LINE)).rejects.toThrow(
+      /^server exited early \(exit code 1, signal null\)\n--- stderr ---\n[\s\S]*PORT must be a port number/,
+    )
+  })
+
+  it('reports a server killed by a signal before it was ready, with what it printed', async () => {
+    // Preloaded before server/index.ts: says something, then dies as the OOM killer would.
+    const dieAtOnce =
+      "--import=data:text/javascript,console.error('dying');process.kill(process.pid,9)"
+    const env = { NODE_OPTIONS: dieAtOnce, PORT: '0', MARGINS_DATA_DIR: await useTempDir() }
+    await expect(startServerProcess(env, READ_ONLY_LINE)).rejects.toThrow(
+      /^server exited early \(exit code null, signal SIGKILL\)\n--- stderr ---\ndying\n/,
+    )
+  })
 })
