@@ -1,4 +1,4 @@
-import { Match, Show, Switch, createEffect, createMemo } from 'solid-js'
+import { Match, Show, Switch, createEffect, createMemo, untrack } from 'solid-js'
 import { findJoinedGroup, type JoinedGroup } from '../data/group-list'
 import { createGroupView } from '../data/create-group-view'
 import type { LocalProfile } from '../data/local-profile'
@@ -34,8 +34,11 @@ export function GroupPage(props: ProfileProps & { groupId: string }) {
 }
 
 function GroupScreen(props: ProfileProps & { group: JoinedGroup }) {
-  // eslint-disable-next-line solid/reactivity -- the keyed <Show> remounts this for another group
-  const view = createGroupView(props.group, () => props.profile)
+  // Read once: the keyed <Show> around this screen remounts it for another group.
+  const view = createGroupView(
+    untrack(() => props.group),
+    () => props.profile,
+  )
   const canWrite = view.access === 'write'
   const name = () => view.settings.value?.name || 'Reading group'
   const error = () => view.settings.error ?? view.library.error
