@@ -1,57 +1,98 @@
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
 import {
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_SYNC,
-  encodeAwareness,
+  decodeAwarenessEntries,
+  encodeUpdate,
+  type AwarenessEntry,
 } from './protocol'
-import { CLOSE_CODES, type RoomMember } from './room-member'
-import type { Room } from './room'
+import type { RoomMember } from './room-member'
+
+/** One frame from a member, decoded and checked, before it touches the room. */
+export type RoomMessage =
+  /** Sync step 1: the member's state vector; answered with sync step 2. */
+  | { type: 'sync-step-1'; stateVector: Uint8Array }
+  /** Sync step 2 or update: a document update, already known to decode. */
+  | { type: 'update'; update: Uint8Array }
+  | { type: 'awareness'; entries: AwarenessEntry[] }
+  | { type: 'query-awareness' }
+  /** A type outside this server's protocol (auth, custom): ignored, as the reference server does. */
+  | { type: 'ignored' }
 
 /**
- * Handles one frame from a member of a loaded room. A frame that cannot be decoded closes that
- * member's connection only; the room and the other members carry on.
+ * Decodes one frame and checks its payload: a document update must decode as a Yjs update, a
+ * state vector as a state vector, awareness states as JSON. Throws on anything malformed, so a
+ * bad frame is refused before any of it is applied.
  */
-export async function handleMessage(
-  room: Room,
-  member: RoomMember,
-  message: Uint8Array,
-): Promise<void> {
-  try {
-    const decoder = decoding.createDecoder(message)
-    const type = decoding.readVarUint(decoder)
-    if (type === MESSAGE_SYNC) await handleSync(room, member, decoder)
-    else if (type === MESSAGE_AWARENESS) {
-      room.applyAwareness(member, decoding.readVarUint8Array(decoder))
-    } else if (type === MESSAGE_QUERY_AWARENESS) member.send(encodeAwareness(room.awareness))
-    // Other types (auth, custom) are not part of this server's protocol: ignored, as the
-    // reference server does, so a newer client does not get disconnected.
-  } catch {
-    member.close(CLOSE_CODES.invalidData, 'malformed message')
+export function decodeRoomMessage(frame: Uint8Array): RoomMessage {
+  const decoder = decoding.createDecoder(frame)
+  const type = decoding.readVarUint(decoder)
+  if (type === MESSAGE_AWARENESS) {
+    return {
+      type: 'awareness',
+      entries: decodeAwarenessEntries(decoding.readVarUint8Array(decoder)),
+    }
+  }
+  if (type === MESSAGE_QUERY_AWARENESS) return { type: 'query-awareness' }
+  if (type !== MESSAGE_SYNC) return { type: 'ignored' }
+  const syncType = decoding.readVarUint(decoder)
+  const payload = decoding.readVarUint8Array(decoder)
+  if (syncType === syncProtocol.messageYjsSyncStep1) {
+    Y.decodeStateVector(payload)
+    return { type: 'sync-step-1', stateVector: payload }
+  }
+  if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+    // Reads every struct and the delete set: a truncated or garbled update throws here.
+    Y.decodeUpdate(payload)
+    return { type: 'update', update: payload }
+  }
+  throw new Error(`unknown sync message type ${syncType}`)
+}
+
+/**
+ * The document changes a room applied since it last stored: one append and one message per
+ * member for all of them, instead of one per update. A member is not sent its own changes.
+ */
+export class UpdateBatch {
+  private changes: Array<{ from: RoomMember; change: Uint8Array }> = []
+  private readonly messages = new Map<RoomMember | undefined, Uint8Array | undefined>()
+
+  /** True when nothing has changed since the batch was last cleared. */
+  get isEmpty(): boolean {
+    return this.changes.length === 0
+  }
+
+  /** Records a change that `from` made to the room's doc (as the doc emitted it). */
+  add(from: RoomMember, change: Uint8Array): void {
+    this.changes.push({ from, change })
+    this.messages.clear()
+  }
+
+  /** Every change, merged into one update: what the store appends. */
+  merged(): Uint8Array {
+    return merge(this.changes.map((entry) => entry.change))
+  }
+
+  /** The update message for `member`: every change but its own; undefined if none is left. */
+  messageFor(member: RoomMember): Uint8Array | undefined {
+    const key = this.changes.some((entry) => entry.from === member) ? member : undefined
+    if (!this.messages.has(key)) {
+      const others = this.changes.filter((entry) => entry.from !== key).map((e) => e.change)
+      this.messages.set(key, others.length > 0 ? encodeUpdate(merge(others)) : undefined)
+    }
+    return this.messages.get(key)
+  }
+
+  /** Empties the batch after it was stored and sent. */
+  clear(): void {
+    this.changes = []
+    this.messages.clear()
   }
 }
 
-async function handleSync(
-  room: Room,
-  member: RoomMember,
-  decoder: decoding.Decoder,
-): Promise<void> {
-  const syncType = decoding.readVarUint(decoder)
-  if (syncType === syncProtocol.messageYjsSyncStep1) {
-    const reply = encoding.createEncoder()
-    encoding.writeVarUint(reply, MESSAGE_SYNC)
-    syncProtocol.readSyncStep1(decoder, reply, room.doc)
-    member.send(encoding.toUint8Array(reply))
-  } else if (
-    syncType === syncProtocol.messageYjsSyncStep2 ||
-    syncType === syncProtocol.messageYjsUpdate
-  ) {
-    const update = decoding.readVarUint8Array(decoder)
-    // Read-only members still sync and show presence; their edits stay on their device.
-    if (member.canWrite) await room.applyUpdate(member, update)
-  } else {
-    throw new Error(`unknown sync message type ${syncType}`)
-  }
+function merge(updates: Uint8Array[]): Uint8Array {
+  return updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
 }

@@ -1,15 +1,20 @@
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { DocStore } from './store/doc-store'
+import {
+  Compactor,
+  DEFAULT_COMPACTION_POLICY,
+  type CompactionPolicy,
+  type Snapshot,
+} from './store/compactor'
 import { AwarenessOwners } from './awareness-owners'
 import { CLOSE_CODES, type RoomMember } from './room-member'
-import { handleMessage } from './room-messages'
+import { UpdateBatch, decodeRoomMessage } from './room-messages'
 import {
-  decodeAwarenessEntries,
   encodeAwareness,
   encodeAwarenessEntries,
   encodeSyncStep1,
-  encodeUpdate,
+  encodeSyncStep2,
   type AwarenessEntry,
 } from './protocol'
 
@@ -20,6 +25,8 @@ export interface RoomOptions {
   log: (line: string) => void
   /** How long an empty room stays loaded, so a quick reconnect finds it warm. */
   idleUnloadMs: number
+  /** When stored updates are merged into a snapshot while the room is loaded (defaults apply). */
+  compaction?: Partial<CompactionPolicy>
   /** Called once, when the room stops accepting members (unloading or failed). */
   onClosed: () => void
 }
@@ -27,12 +34,22 @@ export interface RoomOptions {
 interface MemberState {
   /** True once the member has been sent the room's sync step 1, i.e. after the load. */
   greeted: boolean
+  /** True once one of its frames was refused; its later frames are ignored. */
+  refused: boolean
+}
+
+/** A frame waiting for the room's next drain. */
+interface Inbound {
+  member: RoomMember
+  frame: Uint8Array
 }
 
 /**
- * One group's document while anyone is connected to it. Every event (the load, each message,
- * joins, leaves, the unload) runs through one promise queue, so no message is answered before
- * the stored state is in the doc, and nobody sees an update before the store has it.
+ * One group's document while anyone is connected to it. Every event (the load, joins, leaves,
+ * batches of messages, compaction snapshots, the unload) runs through one promise queue, so no
+ * message is answered before the stored state is in the doc, and nobody sees an update before
+ * the store has it. Frames that arrive together (in one event-loop turn) are handled as one
+ * task: their document changes are stored as one append and sent as one message per member.
  */
 export class Room {
   /** The group's document, as loaded from the store plus every update stored since. */
@@ -43,9 +60,13 @@ export class Room {
   /** Who may speak for each awareness client id; a member's ids are removed when it leaves. */
   private readonly awarenessOwners = new AwarenessOwners()
   private queue: Promise<void>
+  /** Frames for the drain task at the end of the queue; a new task starts a new inbox. */
+  private inbox: Inbound[] | undefined
   private state: 'open' | 'closing' | 'closed' = 'open'
-  private needsCompaction = false
   private idleTimer: ReturnType<typeof setTimeout> | undefined
+  /** Store position of the last update in the doc: what a snapshot of the doc covers. */
+  private position = 0
+  private compactor: Compactor | undefined
 
   constructor(private readonly options: RoomOptions) {
     // The server announces no presence of its own.
@@ -62,7 +83,7 @@ export class Room {
   /** Adds a member; it is greeted (sync step 1, presence) once the stored state is loaded. */
   join(member: RoomMember): void {
     clearTimeout(this.idleTimer)
-    this.members.set(member, { greeted: false })
+    this.members.set(member, { greeted: false, refused: false })
     this.enqueue(() => {
       const state = this.members.get(member)
       if (!state) return
@@ -73,8 +94,14 @@ export class Room {
   }
 
   /** Handles one frame from a member, after everything that arrived before it. */
-  receive(member: RoomMember, message: Uint8Array): void {
-    this.enqueue(() => handleMessage(this, member, message))
+  receive(member: RoomMember, frame: Uint8Array): void {
+    let inbox = this.inbox
+    if (!inbox) {
+      const fresh: Inbound[] = []
+      this.enqueue(() => this.drain(fresh))
+      this.inbox = inbox = fresh
+    }
+    inbox.push({ member, frame })
   }
 
   /** Removes a member after its queued messages, and unloads the room if it was the last. */
@@ -84,53 +111,6 @@ export class Room {
       this.removePresenceOf(member)
       if (this.members.size === 0) this.scheduleUnload()
     })
-  }
-
-  /**
-   * Applies a member's update: stores what it changed, then fans that out. A duplicate changes
-   * nothing and is neither stored nor sent. Throws on a malformed update, after storing and
-   * sending whatever part of it Yjs did integrate.
-   */
-  async applyUpdate(from: RoomMember, update: Uint8Array): Promise<void> {
-    const changes: Uint8Array[] = []
-    const collect = (change: Uint8Array) => changes.push(change)
-    this.doc.on('update', collect)
-    let failure: unknown
-    try {
-      Y.applyUpdate(this.doc, update, from)
-    } catch (error) {
-      failure = error
-    } finally {
-      this.doc.off('update', collect)
-    }
-    if (changes.length > 0) {
-      const change = changes.length === 1 ? (changes[0] as Uint8Array) : Y.mergeUpdates(changes)
-      try {
-        await this.options.store.append(this.options.groupId, change)
-      } catch (error) {
-        // The doc now holds a change the store lacks: drop the doc rather than serve it.
-        this.fail(error)
-        return
-      }
-      this.needsCompaction = true
-      const message = encodeUpdate(change)
-      for (const [member, state] of this.members) {
-        if (member !== from && state.greeted) member.send(message)
-      }
-    }
-    if (failure !== undefined) throw failure
-  }
-
-  /**
-   * Applies the entries of a member's awareness update that it may speak for (see
-   * {@link AwarenessOwners}); the others are dropped. Throws on a malformed update, before
-   * applying any of it.
-   */
-  applyAwareness(from: RoomMember, update: Uint8Array): void {
-    const own = decodeAwarenessEntries(update).filter((entry) => this.mayApply(from, entry))
-    if (own.length > 0) {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), from)
-    }
   }
 
   /** Resolves when everything queued so far has run (a queued unload included). */
@@ -148,19 +128,130 @@ export class Room {
   }
 
   private enqueue(task: () => void | Promise<void>): void {
+    // Frames that arrive after this task must wait for it, in a drain of their own.
+    this.inbox = undefined
     this.queue = this.queue
       .then(() => (this.state === 'closed' ? undefined : task()))
       .catch((error: unknown) => this.fail(error))
   }
 
   private async load(): Promise<void> {
-    const rows = await this.options.store.load(this.options.groupId)
+    const { updates, position } = await this.options.store.read(this.options.groupId)
     Y.transact(this.doc, () => {
-      for (const row of rows) Y.applyUpdate(this.doc, row)
+      for (const update of updates) Y.applyUpdate(this.doc, update)
     })
-    this.needsCompaction = rows.length > 1
-    this.options.log(`room ${this.options.groupId}: loaded ${rows.length} stored updates`)
+    this.position = position
+    this.compactor = new Compactor(
+      {
+        groupId: this.options.groupId,
+        store: this.options.store,
+        policy: { ...DEFAULT_COMPACTION_POLICY, ...this.options.compaction },
+        log: this.options.log,
+        onDue: () => this.enqueue(() => this.compactor?.start(this.snapshot)),
+      },
+      updates.length,
+    )
+    this.options.log(`room ${this.options.groupId}: loaded ${updates.length} stored updates`)
   }
+
+  /**
+   * Handles the frames in `inbox` in arrival order, after waiting one turn of the event loop
+   * for more. Document changes are gathered and stored once, before anything reads the doc
+   * (a sync step 1) and at the end; awareness, which the store never sees, goes out at once.
+   */
+  private async drain(inbox: Inbound[]): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve))
+    if (this.inbox === inbox) this.inbox = undefined
+    const batch = new UpdateBatch()
+    for (const { member, frame } of inbox) {
+      const state = this.members.get(member)
+      if (!state || state.refused) continue
+      let message
+      try {
+        message = decodeRoomMessage(frame)
+      } catch {
+        this.refuse(member, state)
+        continue
+      }
+      if (message.type === 'update') {
+        // Read-only members still sync and show presence; their edits stay on their device.
+        if (member.canWrite && !this.applyUpdate(member, message.update, batch)) {
+          this.refuse(member, state)
+        }
+      } else if (message.type === 'sync-step-1') {
+        if (!(await this.store(batch))) return
+        member.send(encodeSyncStep2(this.doc, message.stateVector))
+      } else if (message.type === 'awareness') {
+        this.applyAwareness(member, message.entries)
+      } else if (message.type === 'query-awareness') {
+        member.send(encodeAwareness(this.awareness))
+      }
+    }
+    await this.store(batch)
+  }
+
+  /**
+   * Applies a member's update to the doc and adds what it changed (as Yjs emits it) to
+   * `batch`; a duplicate changes nothing. False if Yjs threw, after adding whatever part of
+   * the update it did integrate, which is then stored like any change.
+   */
+  private applyUpdate(from: RoomMember, update: Uint8Array, batch: UpdateBatch): boolean {
+    const collect = (change: Uint8Array) => batch.add(from, change)
+    this.doc.on('update', collect)
+    try {
+      Y.applyUpdate(this.doc, update, from)
+      return true
+    } catch {
+      return false
+    } finally {
+      this.doc.off('update', collect)
+    }
+  }
+
+  /**
+   * Stores the changes of `batch` as one append, then sends each member the ones it did not
+   * make. False if the store failed: the room is then dropped, since its doc holds a change
+   * the store lacks.
+   */
+  private async store(batch: UpdateBatch): Promise<boolean> {
+    if (batch.isEmpty) return true
+    try {
+      this.position = await this.options.store.append(this.options.groupId, batch.merged())
+    } catch (error) {
+      this.fail(error)
+      return false
+    }
+    this.compactor?.noteAppend()
+    for (const [member, state] of this.members) {
+      const message = state.greeted ? batch.messageFor(member) : undefined
+      if (message) member.send(message)
+    }
+    batch.clear()
+    return true
+  }
+
+  /** A member sent a malformed frame: close its connection; the room carries on. */
+  private refuse(member: RoomMember, state: MemberState): void {
+    state.refused = true
+    member.close(CLOSE_CODES.invalidData, 'malformed message')
+  }
+
+  /**
+   * Applies the awareness entries a member may speak for (see {@link AwarenessOwners}); the
+   * others are dropped.
+   */
+  private applyAwareness(from: RoomMember, entries: AwarenessEntry[]): void {
+    const own = entries.filter((entry) => this.mayApply(from, entry))
+    if (own.length > 0) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), from)
+    }
+  }
+
+  /** The doc and the store position it covers; only called between queued tasks. */
+  private readonly snapshot = (): Snapshot => ({
+    state: Y.encodeStateAsUpdate(this.doc),
+    upTo: this.position,
+  })
 
   private scheduleUnload(): void {
     clearTimeout(this.idleTimer)
@@ -174,9 +265,7 @@ export class Room {
     this.state = 'closing'
     this.options.onClosed()
     try {
-      if (this.needsCompaction) {
-        await this.options.store.replace(this.options.groupId, Y.encodeStateAsUpdate(this.doc))
-      }
+      await this.compactor?.finish(this.snapshot)
     } catch (error) {
       // Every update is already stored row by row; a failed compaction only costs load time.
       this.options.log(`room ${this.options.groupId}: compaction failed: ${String(error)}`)
@@ -197,7 +286,10 @@ export class Room {
 
   private destroy(): void {
     this.state = 'closed'
+    this.inbox = undefined
     clearTimeout(this.idleTimer)
+    // A compaction already writing goes on: its snapshot holds only stored updates.
+    void this.compactor?.stop()
     this.awareness.off('update', this.relayAwareness)
     this.awareness.destroy()
     this.doc.destroy()

@@ -1,7 +1,6 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import * as Y from 'yjs'
-import type { DocStore } from './doc-store'
+import type { DocStore, StoredUpdates } from './doc-store'
 
 /** File name of the SQLite database inside the data directory. */
 export const SQLITE_FILE_NAME = 'margins.sqlite'
@@ -10,11 +9,6 @@ export const SQLITE_FILE_NAME = 'margins.sqlite'
 export interface SqliteStoreOptions {
   /** Directory that holds (or will hold) `margins.sqlite`. Must exist. */
   dataDir: string
-  /**
-   * When a group has more rows than this after an append, its rows are merged into one in the
-   * same transaction, so a group that is never unloaded still loads quickly. Default 500.
-   */
-  compactAfterRows?: number
 }
 
 const SCHEMA = `
@@ -33,11 +27,12 @@ function toBytes(blob: Buffer): Uint8Array {
 
 /**
  * A {@link DocStore} in one SQLite file (`<dataDir>/margins.sqlite`) through better-sqlite3.
- * better-sqlite3 is synchronous, so every call has finished, committed and been fsynced before
- * its promise is even returned; there is no write queue to lose on a crash.
+ * A row's `id` is its position: AUTOINCREMENT never reuses one, and a snapshot takes the id of
+ * the last row it replaces, so it sorts before the tail. better-sqlite3 is synchronous, so
+ * every call has finished, committed and been fsynced before its promise is even returned;
+ * there is no write queue to lose on a crash.
  */
 export function createSqliteStore(options: SqliteStoreOptions): DocStore {
-  const compactAfterRows = options.compactAfterRows ?? 500
   const db = new Database(join(options.dataDir, SQLITE_FILE_NAME))
   // WAL lets a reader load a group while a write commits; synchronous=FULL makes each commit
   // survive power loss, not only a process crash, which is what "acknowledged" has to mean.
@@ -45,39 +40,48 @@ export function createSqliteStore(options: SqliteStoreOptions): DocStore {
   db.pragma('synchronous = FULL')
   db.exec(SCHEMA)
 
-  const selectRows = db.prepare<[string], { data: Buffer }>(
-    'SELECT data FROM updates WHERE group_id = ? ORDER BY id',
+  const selectRows = db.prepare<[string], { id: number; data: Buffer }>(
+    'SELECT id, data FROM updates WHERE group_id = ? ORDER BY id',
   )
-  const countRows = db.prepare<[string], { n: number }>(
-    'SELECT COUNT(*) AS n FROM updates WHERE group_id = ?',
+  const lastRowUpTo = db.prepare<[string, number], { id: number | null }>(
+    'SELECT MAX(id) AS id FROM updates WHERE group_id = ? AND id <= ?',
   )
   const insertRow = db.prepare<[string, Uint8Array]>(
     'INSERT INTO updates (group_id, data) VALUES (?, ?)',
   )
-  const deleteRows = db.prepare<[string]>('DELETE FROM updates WHERE group_id = ?')
+  const insertRowAt = db.prepare<[number, string, Uint8Array]>(
+    'INSERT INTO updates (id, group_id, data) VALUES (?, ?, ?)',
+  )
+  const deleteRowsUpTo = db.prepare<[string, number]>(
+    'DELETE FROM updates WHERE group_id = ? AND id <= ?',
+  )
 
-  const load = (groupId: string): Uint8Array[] =>
-    selectRows.all(groupId).map((row) => toBytes(row.data))
-
-  const replace = db.transaction((groupId: string, state: Uint8Array) => {
-    deleteRows.run(groupId)
-    insertRow.run(groupId, state)
+  const read = db.transaction((groupId: string): StoredUpdates => {
+    const rows = selectRows.all(groupId)
+    return { updates: rows.map((row) => toBytes(row.data)), position: rows.at(-1)?.id ?? 0 }
   })
 
-  const append = db.transaction((groupId: string, update: Uint8Array) => {
-    insertRow.run(groupId, update)
-    const rows = countRows.get(groupId)?.n ?? 0
-    if (rows > compactAfterRows) replace(groupId, Y.mergeUpdates(load(groupId)))
+  const append = (groupId: string, update: Uint8Array): number =>
+    Number(insertRow.run(groupId, update).lastInsertRowid)
+
+  const replace = db.transaction((groupId: string, state: Uint8Array, upTo: number) => {
+    const last = lastRowUpTo.get(groupId, upTo)?.id ?? null
+    if (last === null) {
+      // Nothing to replace (a group never written): the state is simply the first row.
+      insertRow.run(groupId, state)
+      return
+    }
+    deleteRowsUpTo.run(groupId, last)
+    insertRowAt.run(last, groupId, state)
   })
 
   let closed = false
   return {
-    load: async (groupId) => load(groupId),
-    append: async (groupId, update) => {
-      append(groupId, update)
-    },
-    replace: async (groupId, state) => {
-      replace(groupId, state)
+    load: async (groupId) => read(groupId).updates,
+    read: async (groupId) => read(groupId),
+    append: async (groupId, update) => append(groupId, update),
+    replace: async (groupId, state, upTo) => {
+      replace(groupId, state, upTo ?? Number.MAX_SAFE_INTEGER)
     },
     close: async () => {
       if (closed) return

@@ -7,10 +7,9 @@ import { useTempDir } from '../helpers/temp-dir'
 /**
  * One place where a store keeps its data. `open` may be called again after the previous store
  * was closed, and must then see what that store wrote: that is what durability means here.
- * `compactAfterRows` asks the implementation to compact early so the test can cross it.
  */
 interface StoreLocation {
-  open(options?: { compactAfterRows?: number }): Promise<DocStore>
+  open(): Promise<DocStore>
 }
 
 const GROUP_A = 'AAAAAAAAAAAAAAAAAAAAAA'
@@ -35,9 +34,9 @@ function itemsOf(updates: Uint8Array[]): string[] {
 /** The DocStore contract: run once per implementation with a factory of fresh locations. */
 function docStoreContract(name: string, newLocation: () => Promise<StoreLocation>): void {
   describe(`DocStore contract: ${name}`, () => {
-    async function openStore(options?: { compactAfterRows?: number }) {
+    async function openStore() {
       const location = await newLocation()
-      const store = await location.open(options)
+      const store = await location.open()
       onTestFinished(() => store.close())
       return { location, store }
     }
@@ -107,25 +106,91 @@ function docStoreContract(name: string, newLocation: () => Promise<StoreLocation
       expect(await store.load(GROUP_A)).toEqual([state])
     })
 
-    it('keeps the content of a group past its own compaction threshold', async () => {
-      const { store } = await openStore({ compactAfterRows: 5 })
-      const texts = Array.from({ length: 23 }, (_, i) => `item-${String(i).padStart(2, '0')}`)
-      for (const text of texts) await store.append(GROUP_A, itemUpdate(text))
+    it('gives appends increasing positions, and read returns the last with the updates', async () => {
+      const { store } = await openStore()
+      expect(await store.read(GROUP_A)).toEqual({ updates: [], position: 0 })
+      const updates = ['a', 'b', 'c'].map(itemUpdate)
+      const positions: number[] = []
+      for (const update of updates) positions.push(await store.append(GROUP_A, update))
+      await store.append(GROUP_B, itemUpdate('other'))
+      expect(positions[0]).toBeGreaterThan(0)
+      expect([...positions].sort((x, y) => x - y)).toEqual(positions)
+      expect(new Set(positions).size).toBe(3)
+      expect(await store.read(GROUP_A)).toEqual({ updates, position: positions[2] })
+      expect(await store.load(GROUP_A)).toEqual(updates)
+    })
+
+    it('replace up to a position keeps the later updates, after the snapshot', async () => {
+      const { store } = await openStore()
+      const merged = [itemUpdate('a'), itemUpdate('b')]
+      let upTo = 0
+      for (const update of merged) upTo = await store.append(GROUP_A, update)
+      const tail = [itemUpdate('c'), itemUpdate('d')]
+      const tailPositions: number[] = []
+      for (const update of tail) tailPositions.push(await store.append(GROUP_A, update))
+      const snapshot = Y.mergeUpdates(merged)
+      await store.replace(GROUP_A, snapshot, upTo)
+      const { updates, position } = await store.read(GROUP_A)
+      expect(updates).toEqual([snapshot, ...tail])
+      expect(position).toBe(tailPositions[1])
+      // The next append still comes after everything, the snapshot included.
+      const later = itemUpdate('e')
+      expect(await store.append(GROUP_A, later)).toBeGreaterThan(position)
+      expect(await store.load(GROUP_A)).toEqual([snapshot, ...tail, later])
+    })
+
+    it('replace never drops an update appended while it runs', async () => {
+      const { store } = await openStore()
+      let upTo = 0
+      for (const text of ['a', 'b', 'c']) upTo = await store.append(GROUP_A, itemUpdate(text))
+      const snapshot = Y.mergeUpdates(await store.load(GROUP_A))
+      // Not awaited in between, as a room's background compaction and its appends interleave.
+      const racing = ['d', 'e', 'f'].map(itemUpdate)
+      await Promise.all([
+        store.append(GROUP_A, racing[0] as Uint8Array),
+        store.replace(GROUP_A, snapshot, upTo),
+        store.append(GROUP_A, racing[1] as Uint8Array),
+        store.append(GROUP_A, racing[2] as Uint8Array),
+      ])
       const rows = await store.load(GROUP_A)
-      expect(itemsOf(rows)).toEqual(texts)
-      expect(rows.length).toBeLessThanOrEqual(23)
+      expect(itemsOf(rows)).toEqual(['a', 'b', 'c', 'd', 'e', 'f'])
+      expect(rows[0]).toEqual(snapshot)
+      expect(rows.slice(1)).toEqual(racing)
+    })
+
+    it('a second compaction replaces the first snapshot and the tail after it', async () => {
+      const { store } = await openStore()
+      let upTo = 0
+      for (const text of ['a', 'b']) upTo = await store.append(GROUP_A, itemUpdate(text))
+      await store.replace(GROUP_A, Y.mergeUpdates(await store.load(GROUP_A)), upTo)
+      for (const text of ['c', 'd']) upTo = await store.append(GROUP_A, itemUpdate(text))
+      const second = Y.mergeUpdates(await store.load(GROUP_A))
+      await store.replace(GROUP_A, second, upTo)
+      const last = itemUpdate('e')
+      await store.append(GROUP_A, last)
+      expect(await store.read(GROUP_A)).toEqual({
+        updates: [second, last],
+        position: expect.any(Number) as number,
+      })
+      expect(itemsOf(await store.load(GROUP_A))).toEqual(['a', 'b', 'c', 'd', 'e'])
     })
 
     it('keeps what it acknowledged across close and reopen', async () => {
       const { location, store } = await openStore()
       await store.append(GROUP_A, itemUpdate('a'))
       await store.replace(GROUP_B, itemUpdate('b'))
-      await store.append(GROUP_A, itemUpdate('c'))
+      const upTo = await store.append(GROUP_A, itemUpdate('c'))
+      await store.replace(GROUP_A, Y.mergeUpdates(await store.load(GROUP_A)), upTo)
+      const tail = itemUpdate('d')
+      await store.append(GROUP_A, tail)
+      const before = await store.read(GROUP_A)
       await store.close()
       const reopened = await location.open()
       onTestFinished(() => reopened.close())
-      expect(itemsOf(await reopened.load(GROUP_A))).toEqual(['a', 'c'])
+      expect(await reopened.read(GROUP_A)).toEqual(before)
+      expect(itemsOf(await reopened.load(GROUP_A))).toEqual(['a', 'c', 'd'])
       expect(itemsOf(await reopened.load(GROUP_B))).toEqual(['b'])
+      expect(await reopened.append(GROUP_A, itemUpdate('e'))).toBeGreaterThan(before.position)
     })
 
     it('rejects calls after close, and a second close is harmless', async () => {
@@ -133,6 +198,8 @@ function docStoreContract(name: string, newLocation: () => Promise<StoreLocation
       await store.close()
       await expect(store.append(GROUP_A, itemUpdate('late'))).rejects.toThrow()
       await expect(store.load(GROUP_A)).rejects.toThrow()
+      await expect(store.read(GROUP_A)).rejects.toThrow()
+      await expect(store.replace(GROUP_A, itemUpdate('late'))).rejects.toThrow()
       await expect(store.close()).resolves.toBeUndefined()
     })
   })
@@ -140,5 +207,5 @@ function docStoreContract(name: string, newLocation: () => Promise<StoreLocation
 
 docStoreContract('SQLite', async () => {
   const dataDir = await useTempDir('margins-store-')
-  return { open: async (options) => createSqliteStore({ dataDir, ...options }) }
+  return { open: async () => createSqliteStore({ dataDir }) }
 })

@@ -2,7 +2,7 @@ import type { DocStore } from '../../server/store/doc-store'
 
 /** A DocStore wrapper whose loads and appends wait until the test opens a gate. */
 export interface GatedStore extends DocStore {
-  /** Lets every waiting and future `load` proceed. */
+  /** Lets every waiting and future `load` (or `read`) proceed. */
   openLoads(): void
   /** Lets every waiting and future `append` proceed (again, after `failAppends`). */
   openAppends(): void
@@ -10,8 +10,12 @@ export interface GatedStore extends DocStore {
   failAppends(): void
   /** Opens both gates: register it after starting the server, so a failed test still ends. */
   openAll(): void
+  /** Holds every future `replace` (they start free) until the returned function is called. */
+  holdReplaces(): () => void
   /** Appends that have been called and are held at the gate. */
   readonly heldAppends: number
+  /** Replaces that have been called and are held at the gate. */
+  readonly heldReplaces: number
   /** Calls of each method so far, in order. */
   readonly calls: Array<'load' | 'append' | 'replace'>
 }
@@ -33,6 +37,8 @@ export function gatedStore(inner: DocStore): GatedStore {
   let appendsFail = false
   const calls: GatedStore['calls'] = []
   let held = 0
+  let replaces: Promise<void> = Promise.resolve()
+  let heldReplaces = 0
   const openAppends = () => {
     appendsFail = false
     appends.open()
@@ -41,6 +47,14 @@ export function gatedStore(inner: DocStore): GatedStore {
     calls,
     get heldAppends() {
       return held
+    },
+    get heldReplaces() {
+      return heldReplaces
+    },
+    holdReplaces: () => {
+      const held = gate()
+      replaces = held.wait
+      return held.open
     },
     openLoads: loads.open,
     openAppends,
@@ -57,6 +71,12 @@ export function gatedStore(inner: DocStore): GatedStore {
       await loads.wait
       return inner.load(groupId)
     },
+    /** Counted and gated as a `load`: it is the room's way of loading. */
+    async read(groupId) {
+      calls.push('load')
+      await loads.wait
+      return inner.read(groupId)
+    },
     async append(groupId, update) {
       calls.push('append')
       held++
@@ -65,9 +85,12 @@ export function gatedStore(inner: DocStore): GatedStore {
       if (appendsFail) throw new Error('append refused by the test (disk full)')
       return inner.append(groupId, update)
     },
-    async replace(groupId, state) {
+    async replace(groupId, state, upTo) {
       calls.push('replace')
-      return inner.replace(groupId, state)
+      heldReplaces++
+      await replaces
+      heldReplaces--
+      return inner.replace(groupId, state, upTo)
     },
     async close() {},
   }
