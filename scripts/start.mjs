@@ -46,7 +46,9 @@ if (!existsSync(join(root, 'client', 'index.html'))) {
 
 // Own process group: a Ctrl+C in the terminal then reaches the server once, through the
 // forwarding below, rather than twice (directly and forwarded), which it would take for "force quit".
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+// Flags after `npm start --` (e.g. `--port 9000`) go to the server.
+const flags = process.argv.slice(2)
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts', ...flags], {
   cwd: root,
   stdio: 'inherit',
   detached: true,

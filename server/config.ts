@@ -1,5 +1,7 @@
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { DEFAULT_LIMITS, type ServerLimits } from './limits'
 
 /** What `server/index.ts` starts the server with. */
 export interface ServerConfig {
@@ -9,26 +11,125 @@ export interface ServerConfig {
   dataDir: string
   /** Absolute path of the client build. */
   staticDir: string
+  limits: ServerLimits
 }
+
+/** One setting: its command-line flag, its environment variable, its default and meaning. */
+export interface Setting {
+  flag: string
+  env: string
+  default: string
+  meaning: string
+}
+
+/** Every setting, in the order of the configuration table in `docs/server.md`. */
+export const SETTINGS = {
+  port: {
+    flag: '--port',
+    env: 'PORT',
+    default: '8080',
+    meaning: 'TCP port (`0` picks a free one)',
+  },
+  host: { flag: '--host', env: 'HOST', default: '0.0.0.0', meaning: 'interface to listen on' },
+  dataDir: {
+    flag: '--data-dir',
+    env: 'MARGINS_DATA_DIR',
+    default: './data',
+    meaning: 'SQLite file `margins.sqlite` and `demo-group.json`',
+  },
+  maxMessageBytes: {
+    flag: '--max-message-bytes',
+    env: 'MARGINS_MAX_MESSAGE_BYTES',
+    default: String(DEFAULT_LIMITS.maxMessageBytes),
+    meaning: 'largest WebSocket message (64 MiB)',
+  },
+  messagesPerSecond: {
+    flag: '--messages-per-second',
+    env: 'MARGINS_MESSAGES_PER_SECOND',
+    default: String(DEFAULT_LIMITS.messagesPerSecond),
+    meaning: 'sustained messages per second per connection',
+  },
+  messageBurst: {
+    flag: '--message-burst',
+    env: 'MARGINS_MESSAGE_BURST',
+    default: String(DEFAULT_LIMITS.messageBurst),
+    meaning: 'messages per connection in a burst',
+  },
+  maxConnectionsPerIp: {
+    flag: '--max-connections-per-ip',
+    env: 'MARGINS_MAX_CONNECTIONS_PER_IP',
+    default: String(DEFAULT_LIMITS.maxConnectionsPerIp),
+    meaning: 'open sync connections from one IP address',
+  },
+  maxPendingConnections: {
+    flag: '--max-pending-connections',
+    env: 'MARGINS_MAX_PENDING_CONNECTIONS',
+    default: String(DEFAULT_LIMITS.maxPendingConnections),
+    meaning: 'connections waiting for their group to load',
+  },
+  maxPendingMessages: {
+    flag: '--max-pending-messages',
+    env: 'MARGINS_MAX_PENDING_MESSAGES',
+    default: String(DEFAULT_LIMITS.maxPendingMessages),
+    meaning: 'messages one connection may send before its group has loaded',
+  },
+} satisfies Record<string, Setting>
+
+type SettingName = keyof typeof SETTINGS
 
 /** The client build, `dist/` at the repository root, wherever the process was started from. */
 const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist', import.meta.url))
 
 /**
- * Reads the configuration from environment variables: `PORT` (default 8080), `HOST` (default
- * 0.0.0.0), `MARGINS_DATA_DIR` (default `./data`, relative to `cwd`). Throws on a bad value
- * rather than starting on a surprising one.
+ * Reads the configuration from command-line flags and environment variables, a flag winning
+ * over its variable and the variable over the default (see {@link SETTINGS}). Throws on an
+ * unknown flag or a bad value rather than starting on a surprising one.
  */
-export function readConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
-  const portText = env.PORT?.trim() || '8080'
-  const port = Number(portText)
-  if (!/^\d+$/.test(portText) || port > 65_535) {
-    throw new Error(`PORT must be a port number from 0 to 65535, not ${JSON.stringify(env.PORT)}`)
+export function readConfig(
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  argv: readonly string[] = [],
+): ServerConfig {
+  const names = Object.keys(SETTINGS) as SettingName[]
+  const { values } = parseArgs({
+    args: [...argv],
+    options: Object.fromEntries(
+      names.map((name) => [SETTINGS[name].flag.slice(2), { type: 'string' as const }]),
+    ),
+    strict: true,
+    allowPositionals: false,
+  })
+  /** The raw value of a setting and where it came from, for error messages. */
+  const raw = (name: SettingName): { text: string; source: string } => {
+    const setting = SETTINGS[name]
+    const fromFlag = values[setting.flag.slice(2)]
+    if (typeof fromFlag === 'string') return { text: fromFlag.trim(), source: setting.flag }
+    const fromEnv = env[setting.env]?.trim()
+    if (fromEnv) return { text: fromEnv, source: setting.env }
+    return { text: setting.default, source: 'the default' }
   }
+  const integer = (name: SettingName, min: number, max: number, what: string): number => {
+    const { text, source } = raw(name)
+    const value = Number(text)
+    if (!/^\d+$/.test(text) || value < min || value > max) {
+      throw new Error(`${source} must be ${what}, not ${JSON.stringify(text)}`)
+    }
+    return value
+  }
+  const positive = (name: SettingName) =>
+    integer(name, 1, Number.MAX_SAFE_INTEGER, 'a whole number of at least 1')
   return {
-    port,
-    host: env.HOST?.trim() || '0.0.0.0',
-    dataDir: resolve(cwd, env.MARGINS_DATA_DIR?.trim() || 'data'),
+    port: integer('port', 0, 65_535, 'a port number from 0 to 65535'),
+    host: raw('host').text || SETTINGS.host.default,
+    dataDir: resolve(cwd, raw('dataDir').text || SETTINGS.dataDir.default),
     staticDir: DEFAULT_STATIC_DIR,
+    limits: {
+      maxMessageBytes: positive('maxMessageBytes'),
+      messagesPerSecond: positive('messagesPerSecond'),
+      messageBurst: positive('messageBurst'),
+      maxConnectionsPerIp: positive('maxConnectionsPerIp'),
+      maxPendingConnections: positive('maxPendingConnections'),
+      maxPendingMessages: positive('maxPendingMessages'),
+    },
   }
 }

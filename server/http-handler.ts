@@ -1,12 +1,17 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
+import type { Logger } from './logger'
 import { setSecurityHeaders } from './security-headers'
 import { createStaticApp } from './static-app'
 
 /** Options of {@link createHttpHandler}. */
 export interface HttpHandlerOptions {
-  /** The built client; without it only the API and health check answer. */
+  /** The built client; without it only the API, the health check and the metrics answer. */
   staticDir?: string
-  log: (line: string) => void
+  logger: Logger
+  /** The figures `/healthz` reports next to `ok: true`. */
+  health: () => Record<string, number>
+  /** The Prometheus text `/metrics` answers with. */
+  metrics: () => string
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -29,20 +34,32 @@ function pathOf(req: IncomingMessage): string | undefined {
 }
 
 /**
- * Every plain HTTP request: `/healthz`, the (so far empty) `/api/`, and the app. WebSocket
- * upgrades never get here; the sync server takes them on the `upgrade` event.
+ * Every plain HTTP request: `/healthz`, `/metrics`, the (so far empty) `/api/`, and the app.
+ * WebSocket upgrades never get here; the sync server takes them on the `upgrade` event.
  */
 export function createHttpHandler(options: HttpHandlerOptions): RequestListener {
   const app = options.staticDir === undefined ? undefined : createStaticApp(options.staticDir)
   if (options.staticDir !== undefined && !app) {
-    options.log(`no index.html in ${options.staticDir}: serving the API only (build the client)`)
+    options.logger.warn(
+      'http.no-app',
+      `no index.html in ${options.staticDir}: serving the API only (build the client)`,
+    )
   }
   return (req, res) => {
     setSecurityHeaders(res)
     const path = pathOf(req)
     const notFound = () => sendJson(res, 404, { error: 'not-found' })
     if (path === undefined) return sendJson(res, 400, { error: 'bad-request' })
-    if (path === '/healthz') return sendJson(res, 200, { ok: true })
+    if (path === '/healthz') return sendJson(res, 200, { ok: true, ...options.health() })
+    if (path === '/metrics') {
+      const text = options.metrics()
+      res.writeHead(200, {
+        'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
+        'Content-Length': Buffer.byteLength(text),
+        'Cache-Control': 'no-store',
+      })
+      return res.end(req.method === 'HEAD' ? undefined : text)
+    }
     if (path === '/api' || path.startsWith('/api/')) return notFound()
     if (path === '/sync' || path.startsWith('/sync/')) {
       return sendJson(res, 426, { error: 'upgrade-required' })

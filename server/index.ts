@@ -1,25 +1,29 @@
 /**
- * `npm start` runs this (through scripts/start.mjs): the one place that reads the environment.
- * Starts the sync server on the SQLite store in the data directory, makes sure the demo group
- * exists, prints where to open the app, and shuts down cleanly on SIGINT/SIGTERM.
+ * `npm start` runs this (through scripts/start.mjs), `npm run serve -- --port 9000` too: the
+ * one place that reads the environment and the command line. Starts the sync server on the
+ * SQLite store in the data directory, makes sure the demo group exists, prints where to open
+ * the app, and shuts down cleanly on SIGINT/SIGTERM.
+ *
+ * stdout carries the structured log (one JSON object per line); the start banner, which holds
+ * the demo group's invite links and so its keys, goes to stderr for the person at the terminal.
  */
 import { mkdir } from 'node:fs/promises'
 import { inviteLink } from '../shared/invite'
 import { readConfig } from './config'
 import { ensureDemoGroup } from './demo'
+import { createLogger } from './logger'
 import { createSqliteStore } from './store/sqlite-store'
 import { createSyncServer } from './sync-server'
 
-const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`)
-
 async function main(): Promise<void> {
-  const config = readConfig(process.env, process.cwd())
+  const config = readConfig(process.env, process.cwd(), process.argv.slice(2))
+  const logger = createLogger()
   await mkdir(config.dataDir, { recursive: true })
   const store = createSqliteStore({ dataDir: config.dataDir })
   const demo = await ensureDemoGroup(config.dataDir, store)
-  const server = await createSyncServer({ ...config, store, log })
+  const server = await createSyncServer({ ...config, store })
 
-  console.log(
+  console.error(
     [
       '',
       `Margins is running at ${server.url}`,
@@ -35,18 +39,18 @@ async function main(): Promise<void> {
   let stopping = false
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
-      log(`${signal} again: exiting without waiting`)
+      logger.warn('server.forced', `${signal} again: exiting without waiting`, { signal })
       process.exit(1)
     }
     stopping = true
-    log(`${signal}: storing open groups and shutting down`)
+    logger.info('server.signal', `${signal}: storing open groups and shutting down`, { signal })
     server
       .close()
       .then(() => store.close())
       .then(
         () => process.exit(0),
         (error: unknown) => {
-          console.error(error)
+          logger.error('server.failed', `shutdown failed: ${String(error)}`)
           process.exit(1)
         },
       )
@@ -56,6 +60,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error)
+  console.error(error instanceof Error ? error.message : error)
   process.exit(1)
 })

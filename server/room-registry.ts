@@ -1,6 +1,7 @@
 import { Room } from './room'
 import type { RoomMember } from './room-member'
 import type { DocStore } from './store/doc-store'
+import type { CompactionPolicy } from './store/compactor'
 
 /** Options of a {@link RoomRegistry}. */
 export interface RoomRegistryOptions {
@@ -8,6 +9,8 @@ export interface RoomRegistryOptions {
   log: (line: string) => void
   /** How long an empty room stays loaded before it is compacted and dropped. */
   idleUnloadMs: number
+  /** When rooms compact their stored updates; see docs/storage.md. */
+  compaction?: Partial<CompactionPolicy>
 }
 
 /**
@@ -36,6 +39,7 @@ export class RoomRegistry {
         store: this.options.store,
         log: this.options.log,
         idleUnloadMs: this.options.idleUnloadMs,
+        compaction: this.options.compaction,
         onClosed: () => {
           if (this.rooms.get(groupId) === created) this.rooms.delete(groupId)
           this.unloading.add(created)

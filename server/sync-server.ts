@@ -1,12 +1,19 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
+import { ConnectionGate } from './connection-gate'
 import { createHttpHandler } from './http-handler'
+import { DEFAULT_LIMITS, EDGE_CLOSE_CODES, type ServerLimits } from './limits'
+import { createLogger } from './logger'
+import { ServerMetrics } from './metrics'
+import { withStoreMetrics } from './metrics-store'
 import { encodeKeepAlive } from './protocol'
+import type { CompactionPolicy } from './store/compactor'
 import { RoomRegistry } from './room-registry'
-import { SocketMember } from './socket-member'
+import type { SocketMember } from './socket-member'
 import type { DocStore } from './store/doc-store'
 import { createSqliteStore } from './store/sqlite-store'
+import { acceptConnection } from './sync-connection'
 import { authorizeUpgrade, refuseUpgrade } from './upgrade-auth'
 
 /** Options of {@link createSyncServer}. */
@@ -19,16 +26,21 @@ export interface SyncServerOptions {
   dataDir: string
   /** A store to use instead of the SQLite one in `dataDir`; the caller keeps ownership. */
   store?: DocStore
-  /** The built client to serve; without it only `/healthz`, `/api/` and `/sync/` answer. */
+  /** The built client to serve; without it only `/healthz`, `/metrics`, `/api/` and `/sync/`. */
   staticDir?: string
-  /** One line per event worth an operator's eye. Never receives a token. Default: stdout. */
+  /**
+   * Receives the structured log: one JSON object per line (`time`, `level`, `event`, `msg`,
+   * fields). Never a token. Default: stdout.
+   */
   log?: (line: string) => void
   /** How long an empty room stays loaded. Default 5 s. */
   idleUnloadMs?: number
   /** Interval of WebSocket pings and keep-alive messages. Default 15 s. */
   pingIntervalMs?: number
-  /** Largest accepted WebSocket message. Default 16 MiB. */
-  maxMessageBytes?: number
+  /** Limits to change from {@link DEFAULT_LIMITS}. */
+  limits?: Partial<ServerLimits>
+  /** When rooms compact their stored updates. Default: 2 s quiet, 30 s at most, 500 rows. */
+  compaction?: Partial<CompactionPolicy>
 }
 
 /** A running sync server. */
@@ -36,7 +48,10 @@ export interface SyncServer {
   /** `http://host:port`; the WebSocket endpoint is this origin with `ws:` and `/sync`. */
   url: string
   port: number
-  /** Disconnects everyone, stores every room, stops listening, closes an owned store. */
+  /**
+   * Stops accepting, closes every socket with 1012, stores every room, stops listening and
+   * closes an owned store.
+   */
   close(): Promise<void>
 }
 
@@ -46,47 +61,66 @@ function originOf(host: string, port: number): string {
 }
 
 /**
- * Starts the relay: the app and `/healthz` over HTTP, and Yjs sync over WebSocket at
- * `/sync/<groupId>?token=<key>` for the stock y-websocket client. Holds no global state, so a
- * test can run several servers in one process.
+ * Starts the relay: the app, `/healthz` and `/metrics` over HTTP, and Yjs sync over WebSocket
+ * at `/sync/<groupId>?token=<key>` for the stock y-websocket client. Holds no global state, so
+ * a test can run several servers in one process.
  */
 export async function createSyncServer(options: SyncServerOptions): Promise<SyncServer> {
-  const log = options.log ?? ((line: string) => console.log(line))
+  const started = performance.now()
+  const logger = createLogger(options.log)
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits }
   const host = options.host ?? '0.0.0.0'
-  const store = options.store ?? createSqliteStore({ dataDir: options.dataDir })
-  const rooms = new RoomRegistry({ store, log, idleUnloadMs: options.idleUnloadMs ?? 5_000 })
-  const members = new Map<WebSocket, SocketMember>()
-  const wss = new WebSocketServer({
-    noServer: true,
-    maxPayload: options.maxMessageBytes ?? 16 * 1024 * 1024,
+  const metrics = new ServerMetrics()
+  const ownedStore = options.store ? undefined : createSqliteStore({ dataDir: options.dataDir })
+  const store = withStoreMetrics(options.store ?? (ownedStore as DocStore), metrics)
+  const rooms = new RoomRegistry({
+    store,
+    log: logger.roomLine,
+    idleUnloadMs: options.idleUnloadMs ?? 5_000,
+    compaction: options.compaction,
   })
-  const http = createServer(createHttpHandler({ staticDir: options.staticDir, log }))
+  const gate = new ConnectionGate(limits)
+  const members = new Map<WebSocket, SocketMember>()
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes })
+  const gauges = () => ({
+    uptimeSeconds: Math.round((performance.now() - started) / 1000),
+    roomsLoaded: rooms.size,
+    connections: members.size,
+    pendingConnections: gate.pending,
+  })
+  const http = createServer(
+    createHttpHandler({
+      staticDir: options.staticDir,
+      logger,
+      health: gauges,
+      metrics: () => metrics.render(gauges()),
+    }),
+  )
   let closing: Promise<void> | undefined
 
   http.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy())
-    const decision = closing ? ({ ok: false, status: 503 } as const) : authorizeUpgrade(req.url)
-    if (!decision.ok) {
-      // The group id is no secret by itself, but the URL holds the token: log neither.
-      log(`sync refused: ${decision.status}`)
-      return refuseUpgrade(socket, decision.status)
+    const ip = req.socket.remoteAddress ?? 'unknown'
+    const refuse = (status: number, reason: string, headers?: Record<string, string>) => {
+      metrics.refused(reason)
+      // The URL holds the token: log neither it nor the URL.
+      logger.warn('sync.refused', `sync refused: ${status} ${reason}`, { status, reason, ip })
+      refuseUpgrade(socket, status, headers)
+    }
+    if (closing) return refuse(503, 'shutting-down', { 'Retry-After': '5' })
+    const decision = authorizeUpgrade(req.url)
+    if (!decision.ok) return refuse(decision.status, decision.reason)
+    const limited = gate.check(ip)
+    if (limited) {
+      return refuse(
+        limited.status,
+        limited.reason,
+        limited.status === 503 ? { 'Retry-After': '1' } : {},
+      )
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const member = new SocketMember(ws, decision.access === 'write')
-      members.set(ws, member)
-      const room = rooms.join(decision.groupId, member)
-      ws.on('message', (data: Buffer, isBinary) => {
-        member.alive = true
-        if (isBinary) room.receive(member, new Uint8Array(data))
-      })
-      ws.on('pong', () => {
-        member.alive = true
-      })
-      ws.on('error', (error) => log(`sync socket error: ${error.message}`))
-      ws.on('close', () => {
-        members.delete(ws)
-        room.leave(member)
-      })
+      const context = { rooms, gate, limits, metrics, logger, members }
+      acceptConnection(context, { ws, ip, groupId: decision.groupId, access: decision.access })
     })
   })
 
@@ -103,23 +137,30 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     })
   })
   const port = (http.address() as AddressInfo).port
+  const url = originOf(host, port)
+  logger.info('server.listening', `listening on ${url}`, { url, ...limits })
 
   async function shutDown(): Promise<void> {
+    logger.info('server.stopping', 'stopping: closing sockets and storing open groups', {
+      connections: members.size,
+      roomsLoaded: rooms.size,
+    })
     clearInterval(pinger)
     const stopped = new Promise<void>((resolve) => http.close(() => resolve()))
+    // 1012 "service restart" before the rooms' own close, so clients know to come back later.
+    for (const member of members.values()) {
+      member.close(EDGE_CLOSE_CODES.serviceRestart, 'server restart')
+    }
     await rooms.closeAll()
     await waitForSockets(members, 1_000)
     wss.close()
     http.closeAllConnections()
     await stopped
-    if (!options.store) await store.close()
+    await ownedStore?.close()
+    logger.info('server.stopped', 'every open group stored; stopped')
   }
 
-  return {
-    url: originOf(host, port),
-    port,
-    close: () => (closing ??= shutDown()),
-  }
+  return { url, port, close: () => (closing ??= shutDown()) }
 }
 
 /** Gives closing sockets a moment to finish the close handshake, then cuts the rest. */

@@ -12,6 +12,8 @@ export interface ServerProcess {
   child: ChildProcess
   /** Everything printed so far, stdout and stderr together. */
   output(): string
+  /** What it printed on stdout alone: the structured log, one JSON object per line. */
+  stdout(): string
   /** Resolves with the exit code once the process has ended and its output has been read. */
   exited: Promise<number | null>
 }
@@ -34,15 +36,16 @@ function describeEnding(ending: Ending | undefined): string {
 }
 
 /**
- * Starts `node --import tsx server/index.ts` with `env` added to the environment, and resolves
+ * Starts `node --import tsx server/index.ts [...args]` with `env` added to the environment, and resolves
  * once it prints `readyPattern`. Killed when the current test finishes, if still running. If it
  * ends or times out first, the error says how it ended and shows the tail of stderr and stdout.
  */
 export async function startServerProcess(
   env: Record<string, string>,
   readyPattern: RegExp,
+  args: readonly string[] = [],
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts', ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -87,5 +90,10 @@ export async function startServerProcess(
     throw failure(error instanceof Error ? error.message : String(error))
   }
   if (!readyPattern.test(text)) throw failure('server exited early')
-  return { child, output: () => text, exited: ended.then((result) => result.code) }
+  return {
+    child,
+    output: () => text,
+    stdout: () => stdout,
+    exited: ended.then((result) => result.code),
+  }
 }

@@ -82,7 +82,13 @@ describe('HTTP', () => {
     })
     const health = await fetch(`${server.url}/healthz`)
     expect(health.status).toBe(200)
-    expect(await health.json()).toEqual({ ok: true })
+    expect(await health.json()).toEqual({
+      ok: true,
+      uptimeSeconds: expect.any(Number),
+      roomsLoaded: 0,
+      connections: 0,
+      pendingConnections: 0,
+    })
     expect(health.headers.get('content-security-policy')).toContain("script-src 'self'")
 
     const api = await fetch(`${server.url}/api/nothing-here`)

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { WebSocket } from 'ws'
 import { createGroupKeys } from '../../shared/invite'
 import { createSqliteStore } from '../../server/store/sqlite-store'
@@ -6,6 +6,8 @@ import { connectSyncClient, itemsOf } from '../helpers/sync-client'
 import { startTestServer } from '../helpers/sync-test-server'
 import { useTempDir } from '../helpers/temp-dir'
 import { waitFor } from '../helpers/wait-for'
+import { gatedStore } from '../helpers/gated-store'
+import { rawUpgradeStatus } from '../helpers/raw-upgrade'
 
 /** The HTTP status a raw WebSocket upgrade to `path` gets, or 101 if it is accepted. */
 function upgradeStatus(origin: string, path: string): Promise<number> {
@@ -25,28 +27,85 @@ function upgradeStatus(origin: string, path: string): Promise<number> {
   })
 }
 
+/** A server whose store records every call, so a test can tell that no room was touched. */
+async function startGatedServer() {
+  const dataDir = await useTempDir()
+  const sqlite = createSqliteStore({ dataDir })
+  onTestFinished(() => sqlite.close())
+  const store = gatedStore(sqlite)
+  const started = await startTestServer({ dataDir, store })
+  return { ...started, store }
+}
+
 describe('sync access control', () => {
-  it('accepts a write key and a read key, and refuses every other upgrade before it completes', async () => {
-    const { server, logs } = await startTestServer({ dataDir: await useTempDir() })
+  it('accepts a write key and a read key, and answers every bad or missing token 401', async () => {
+    const { server, lines, store } = await startGatedServer()
+    store.openAll()
     const keys = createGroupKeys()
     const other = createGroupKeys()
     const status = (path: string) => upgradeStatus(server.url, path)
+    const raw = (target: string) => rawUpgradeStatus(server.port, target)
+    const id = keys.groupId
 
-    expect(await status(`/sync/${keys.groupId}?token=${keys.writeKey}`)).toBe(101)
-    expect(await status(`/sync/${keys.groupId}?token=${keys.readKey}`)).toBe(101)
-    expect(await status(`/sync/${keys.groupId}?token=${other.writeKey}`)).toBe(403)
+    expect(await status(`/sync/${id}?token=${other.writeKey}`)).toBe(401)
+    expect(await status(`/sync/${id}?token=${other.readKey}`)).toBe(401)
     // The id itself is public inside the group; it must not open it.
-    expect(await status(`/sync/${keys.groupId}?token=${keys.groupId}`)).toBe(403)
-    expect(await status(`/sync/${keys.groupId}`)).toBe(401)
-    expect(await status(`/sync/${keys.groupId}?token=short`)).toBe(401)
-    expect(await status(`/sync/not-a-group-id?token=${keys.writeKey}`)).toBe(400)
-    expect(await status(`/sync/${keys.groupId}/extra?token=${keys.writeKey}`)).toBe(404)
-    expect(await status(`/elsewhere?token=${keys.writeKey}`)).toBe(404)
+    expect(await status(`/sync/${id}?token=${id}`)).toBe(401)
+    expect(await status(`/sync/${id}`)).toBe(401)
+    expect(await status(`/sync/${id}?token=`)).toBe(401)
+    expect(await status(`/sync/${id}?token=short`)).toBe(401)
+    expect(await status(`/sync/${id}?token=${keys.writeKey}x`)).toBe(401)
+    expect(await status(`/sync/${id}?tok=${keys.writeKey}`)).toBe(401)
+    // Two tokens are one too many: which one counts would be anyone's guess.
+    expect(await status(`/sync/${id}?token=${keys.writeKey}&token=${keys.readKey}`)).toBe(401)
+    // Refused before any room is loaded or created.
+    expect(store.calls).toEqual([])
 
-    const logged = logs.join('\n')
-    for (const secret of [keys.writeKey, keys.readKey, other.writeKey]) {
+    expect(await status(`/sync/${id}?token=${keys.writeKey}`)).toBe(101)
+    expect(await status(`/sync/${id}?token=${keys.readKey}`)).toBe(101)
+    expect(await raw(`/sync/${id}?token=${keys.writeKey}`)).toBe(101)
+
+    const logged = lines.join('\n')
+    for (const secret of [keys.writeKey, keys.readKey, other.writeKey, other.readKey]) {
       expect(logged).not.toContain(secret)
     }
+  })
+
+  it('answers 400 to malformed group ids, path tricks included, before looking at the token', async () => {
+    const { server, store } = await startGatedServer()
+    store.openAll()
+    const keys = createGroupKeys()
+    const id = keys.groupId
+    const token = `?token=${keys.writeKey}`
+    const raw = (target: string) => rawUpgradeStatus(server.port, target)
+
+    const malformed = [
+      `/sync/not-a-group-id${token}`,
+      `/sync/${id.slice(1)}${token}`,
+      `/sync/${id}A${token}`,
+      `/sync/+${id.slice(1)}${token}`,
+      `/sync/${id.slice(0, 21)}=${token}`,
+      `/sync/${id}/extra${token}`,
+      `/sync/${id}/${token}`,
+      `/sync//${id}${token}`,
+      `/sync/../sync/${id}${token}`,
+      `/sync/./${id}${token}`,
+      `/sync/%2e%2e/${id}${token}`,
+      `/sync/${id.slice(0, 20)}%41%41${token}`,
+      `/sync/${id}%2F${token}`,
+      `/sync/${token}`,
+      `/sync${token}`,
+      `/sync/${id}`.replace(id, encodeURIComponent('é'.repeat(22))),
+      `//[`,
+    ]
+    for (const target of malformed) {
+      expect({ target, status: await raw(target) }).toEqual({ target, status: 400 })
+    }
+    expect(await raw(`/elsewhere${token}`)).toBe(404)
+    expect(await raw(`/syncing/${id}${token}`)).toBe(404)
+    expect(await raw(`/%73ync/${id}${token}`)).toBe(404)
+    expect(store.calls).toEqual([])
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
   })
 
   it('lets a stock client with a wrong token never sync', async () => {

@@ -1,0 +1,94 @@
+import type { WebSocket } from 'ws'
+import type { ConnectionGate } from './connection-gate'
+import { EDGE_CLOSE_CODES, type ServerLimits } from './limits'
+import type { Logger } from './logger'
+import type { ServerMetrics } from './metrics'
+import { TokenBucket } from './rate-limit'
+import type { RoomRegistry } from './room-registry'
+import { SocketMember } from './socket-member'
+
+/** What {@link acceptConnection} needs from the server around it. */
+export interface ConnectionContext {
+  rooms: RoomRegistry
+  gate: ConnectionGate
+  limits: ServerLimits
+  metrics: ServerMetrics
+  logger: Logger
+  members: Map<WebSocket, SocketMember>
+}
+
+/** An upgraded connection that the upgrade check let through. */
+export interface AcceptedConnection {
+  ws: WebSocket
+  ip: string
+  groupId: string
+  access: 'read' | 'write'
+}
+
+/**
+ * Wires an upgraded socket to its group's room, with the per-connection limits in front: the
+ * token bucket (4429), the queue of messages sent before the room loaded (4503), and the size
+ * limit that `ws` itself enforces (1009). A refused connection is logged and counted; the room
+ * and every other member carry on.
+ */
+export function acceptConnection(context: ConnectionContext, accepted: AcceptedConnection): void {
+  const { ws, ip, groupId, access } = accepted
+  const { rooms, gate, limits, metrics, logger } = context
+  const member: SocketMember = new SocketMember(ws, access === 'write', {
+    onSent: (bytes) => {
+      metrics.messagesOut++
+      metrics.bytesOut += bytes
+    },
+    onGreeted: () => gate.greeted(member),
+  })
+  context.members.set(ws, member)
+  gate.opened(ip, member)
+  logger.info('sync.open', `sync connection opened (${access})`, { groupId, access, ip })
+  const bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst)
+  let messagesBeforeGreeting = 0
+
+  const refuse = (reason: string, code: number, msg: string) => {
+    member.refused = true
+    metrics.refused(reason)
+    logger.warn('sync.limit', msg, { reason, code, groupId, ip })
+    member.close(code, reason)
+  }
+
+  const room = rooms.join(groupId, member)
+  ws.on('message', (data: Buffer, isBinary) => {
+    member.alive = true
+    if (member.refused) return
+    metrics.messagesIn++
+    metrics.bytesIn += data.byteLength
+    if (!bucket.take()) {
+      return refuse('rate-limited', EDGE_CLOSE_CODES.rateLimited, 'message rate limit exceeded')
+    }
+    if (!member.greeted && ++messagesBeforeGreeting > limits.maxPendingMessages) {
+      return refuse('queue-full', EDGE_CLOSE_CODES.queueFull, 'too many messages while loading')
+    }
+    if (isBinary) room.receive(member, new Uint8Array(data))
+  })
+  ws.on('pong', () => {
+    member.alive = true
+  })
+  ws.on('error', (error: Error & { code?: string }) => {
+    if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+      // ws has already closed the socket with 1009 (Message Too Big).
+      metrics.refused('message-too-big')
+      logger.warn('sync.limit', `message over ${limits.maxMessageBytes} bytes`, {
+        reason: 'message-too-big',
+        code: EDGE_CLOSE_CODES.messageTooBig,
+        groupId,
+        ip,
+      })
+    } else {
+      logger.warn('sync.socket-error', error.message, { groupId, ip })
+    }
+  })
+  ws.on('close', (code) => {
+    context.members.delete(ws)
+    gate.closed(ip, member)
+    room.leave(member)
+    logger.info('sync.close', `sync connection closed (${code})`, { groupId, code, ip })
+  })
+}

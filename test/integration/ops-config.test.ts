@@ -1,0 +1,68 @@
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { readConfig, SETTINGS } from '../../server/config'
+import { DEFAULT_LIMITS } from '../../server/limits'
+
+describe('server configuration', () => {
+  it('takes a flag over its environment variable, and the variable over the default', () => {
+    const defaults = readConfig({}, '/srv')
+    expect(defaults).toMatchObject({ port: 8080, host: '0.0.0.0', dataDir: '/srv/data' })
+    expect(defaults.limits).toEqual(DEFAULT_LIMITS)
+
+    const env = {
+      PORT: '9000',
+      HOST: '127.0.0.1',
+      MARGINS_DATA_DIR: 'from-env',
+      MARGINS_MESSAGES_PER_SECOND: '7',
+      MARGINS_MAX_CONNECTIONS_PER_IP: '3',
+    }
+    const fromEnv = readConfig(env, '/srv')
+    expect(fromEnv).toMatchObject({ port: 9000, host: '127.0.0.1', dataDir: '/srv/from-env' })
+    expect(fromEnv.limits).toMatchObject({ messagesPerSecond: 7, maxConnectionsPerIp: 3 })
+
+    const fromFlags = readConfig(env, '/srv', [
+      '--port=9100',
+      '--data-dir',
+      '/abs/data',
+      '--messages-per-second',
+      '50',
+      '--max-message-bytes',
+      '1048576',
+      '--message-burst=5',
+      '--max-pending-connections=4',
+      '--max-pending-messages=6',
+    ])
+    expect(fromFlags).toMatchObject({
+      port: 9100,
+      host: '127.0.0.1',
+      dataDir: resolve('/abs/data'),
+    })
+    expect(fromFlags.limits).toEqual({
+      maxMessageBytes: 1_048_576,
+      messagesPerSecond: 50,
+      messageBurst: 5,
+      maxConnectionsPerIp: 3,
+      maxPendingConnections: 4,
+      maxPendingMessages: 6,
+    })
+  })
+
+  it('refuses bad values and unknown flags, naming where the value came from', () => {
+    expect(() => readConfig({ PORT: 'eighty' }, '/srv')).toThrow(/^PORT must be a port number/)
+    expect(() => readConfig({}, '/srv', ['--port', '70000'])).toThrow(/^--port must be a port/)
+    expect(() => readConfig({ MARGINS_MESSAGE_BURST: '0' }, '/srv')).toThrow(
+      /^MARGINS_MESSAGE_BURST must be a whole number of at least 1/,
+    )
+    expect(() => readConfig({}, '/srv', ['--max-message-bytes=1.5'])).toThrow(/--max-message-bytes/)
+    expect(() => readConfig({}, '/srv', ['--prot', '80'])).toThrow(/--prot/)
+  })
+
+  it('documents every setting in docs/server.md', async () => {
+    const { readFile } = await import('node:fs/promises')
+    const doc = await readFile(new URL('../../docs/server.md', import.meta.url), 'utf8')
+    for (const setting of Object.values(SETTINGS)) {
+      expect(doc).toContain(`| \`${setting.flag}\``)
+      expect(doc).toContain(`\`${setting.env}\``)
+    }
+  })
+})
