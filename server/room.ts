@@ -122,8 +122,11 @@ export class Room {
   shutdown(): Promise<void> {
     clearTimeout(this.idleTimer)
     for (const member of this.members.keys()) member.close(CLOSE_CODES.goingAway, 'shutdown')
-    this.members.clear()
-    this.enqueue(() => this.unload())
+    // Members stay until the frames they sent before the shutdown have been stored.
+    this.enqueue(() => {
+      this.members.clear()
+      return this.unload()
+    })
     return this.queue
   }
 
@@ -177,6 +180,14 @@ export class Room {
         // Read-only members still sync and show presence; their edits stay on their device.
         if (member.canWrite && !this.applyUpdate(member, message.update, batch)) {
           this.refuse(member, state)
+        }
+        if (this.hasPending()) {
+          // Yjs parks what it cannot attach yet; that part was never stored, yet the doc would
+          // hand it to joiners and to a snapshot (a garbled one makes the group unreadable).
+          // Store what did attach, refuse the sender, and reload the room from the store.
+          this.refuse(member, state)
+          if (await this.store(batch)) this.fail(new Error('an update depends on missing changes'))
+          return
         }
       } else if (message.type === 'sync-step-1') {
         if (!(await this.store(batch))) return
@@ -247,11 +258,17 @@ export class Room {
     }
   }
 
+  /** True when the doc holds updates Yjs could not attach yet, which are never stored. */
+  private hasPending(): boolean {
+    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
+  }
+
   /** The doc and the store position it covers; only called between queued tasks. */
-  private readonly snapshot = (): Snapshot => ({
-    state: Y.encodeStateAsUpdate(this.doc),
-    upTo: this.position,
-  })
+  private readonly snapshot = (): Snapshot => {
+    // Never write a snapshot holding parts that are not stored and may not even decode.
+    if (this.hasPending()) throw new Error('the room holds updates it could not attach')
+    return { state: Y.encodeStateAsUpdate(this.doc), upTo: this.position }
+  }
 
   private scheduleUnload(): void {
     clearTimeout(this.idleTimer)
