@@ -6,6 +6,11 @@ export interface RoomMember {
   send(message: Uint8Array): void
   /** Closes the connection with a WebSocket close code. */
   close(code: number, reason: string): void
+  /**
+   * The room applied presence this member spoke for (not an echo of others' presence, which the
+   * stock client sends back for every change it receives). The edge charges its rate limit here.
+   */
+  presenceAccepted?(): void
 }
 
 /** WebSocket close codes the server uses (RFC 6455 and its registry). */

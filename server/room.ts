@@ -254,6 +254,7 @@ export class Room {
   private applyAwareness(from: RoomMember, entries: AwarenessEntry[]): void {
     const own = entries.filter((entry) => this.mayApply(from, entry))
     if (own.length > 0) {
+      from.presenceAccepted?.()
       awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), from)
     }
   }

@@ -17,6 +17,12 @@ export class SocketMember implements RoomMember {
   greeted = false
   /** Set when the edge closed the socket for a limit; its later messages are ignored. */
   refused = false
+  /** Called when the room applied presence this member spoke for. */
+  onPresenceAccepted: (() => void) | undefined
+
+  presenceAccepted(): void {
+    this.onPresenceAccepted?.()
+  }
 
   constructor(
     private readonly socket: WebSocket,

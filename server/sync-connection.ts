@@ -4,8 +4,12 @@ import { EDGE_CLOSE_CODES, type ServerLimits } from './limits'
 import type { Logger } from './logger'
 import type { ServerMetrics } from './metrics'
 import { TokenBucket } from './rate-limit'
+import { MESSAGE_AWARENESS } from './protocol'
 import type { RoomRegistry } from './room-registry'
 import { SocketMember } from './socket-member'
+
+/** How many more raw presence frames than messages a connection may send (echoes included). */
+const PRESENCE_FRAME_FACTOR = 20
 
 /** What {@link acceptConnection} needs from the server around it. */
 export interface ConnectionContext {
@@ -45,6 +49,19 @@ export function acceptConnection(context: ConnectionContext, accepted: AcceptedC
   gate.opened(ip, member)
   logger.info('sync.open', `sync connection opened (${access})`, { groupId, access, ip })
   const bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst)
+  // Presence frames are mostly echoes of others' presence, which the stock client sends back
+  // for every change it receives, so they scale with the room, not with this member. They are
+  // charged to `bucket` only when the room applies presence this member spoke for; raw presence
+  // frames only have a coarse cap of their own, so that a flood of junk still ends.
+  const presenceFrames = new TokenBucket(
+    limits.messagesPerSecond * PRESENCE_FRAME_FACTOR,
+    limits.messageBurst * PRESENCE_FRAME_FACTOR,
+  )
+  member.onPresenceAccepted = () => {
+    if (!member.refused && !bucket.take()) {
+      refuse('rate-limited', EDGE_CLOSE_CODES.rateLimited, 'message rate limit exceeded')
+    }
+  }
   let messagesBeforeGreeting = 0
 
   const refuse = (reason: string, code: number, msg: string) => {
@@ -60,7 +77,8 @@ export function acceptConnection(context: ConnectionContext, accepted: AcceptedC
     if (member.refused) return
     metrics.messagesIn++
     metrics.bytesIn += data.byteLength
-    if (!bucket.take()) {
+    const presence = data.byteLength > 0 && data[0] === MESSAGE_AWARENESS
+    if (!(presence ? presenceFrames : bucket).take()) {
       return refuse('rate-limited', EDGE_CLOSE_CODES.rateLimited, 'message rate limit exceeded')
     }
     if (!member.greeted && ++messagesBeforeGreeting > limits.maxPendingMessages) {

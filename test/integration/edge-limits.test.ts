@@ -11,6 +11,7 @@ import { healthOf, metricOf, waitUntil } from '../helpers/server-observe'
 import {
   connectSyncClient,
   itemsOf,
+  awarenessMessage,
   openRawSyncSocket,
   type SyncClient,
 } from '../helpers/sync-client'
@@ -81,12 +82,54 @@ describe('edge limits', () => {
     const [writer, watcher] = await honestPair(server.url, keys)
     const { socket, closeCode } = await openRawSyncSocket(server.url, keys.groupId, keys.readKey)
     const keepAlive = encodeKeepAlive()
-    for (let i = 0; i < 100; i++) socket.send(keepAlive)
+    // Presence frames have a cap of their own, 20 times the message rate (see below).
+    for (let i = 0; i < 1000; i++) socket.send(keepAlive)
     expect(await closeCode).toBe(EDGE_CLOSE_CODES.rateLimited)
     expectLogged(started, 'rate-limited', { code: 4429 })
     expect(await metricOf(server.url, 'margins_refusals_total{reason="rate-limited"}')).toBe(1)
     for (const item of ['one', 'two', 'three']) await expectStillSyncing(writer, watcher, item)
     expect(itemsOf(watcher.doc)).toEqual(['one', 'two', 'three'])
+  })
+
+  it('counts presence a member speaks for, and closes a flood of it with 4429', async () => {
+    const { server } = await startTestServer({
+      dataDir: await useTempDir(),
+      limits: { messagesPerSecond: 20, messageBurst: 20 },
+    })
+    const keys = createGroupKeys()
+    const { socket, closeCode } = await openRawSyncSocket(server.url, keys.groupId, keys.readKey)
+    for (let clock = 1; clock <= 100; clock++) {
+      socket.send(awarenessMessage([{ clientId: 4242, clock, state: JSON.stringify({ clock }) }]))
+    }
+    expect(await closeCode).toBe(EDGE_CLOSE_CODES.rateLimited)
+  })
+
+  it('does not count the presence of others that clients echo back', async () => {
+    const { server } = await startTestServer({
+      dataDir: await useTempDir(),
+      limits: { messagesPerSecond: 20, messageBurst: 40 },
+    })
+    const keys = createGroupKeys()
+    const closes: number[] = []
+    const connect = async (key: string) => {
+      const client = await connectSyncClient(server.url, keys.groupId, key)
+      client.provider.on('connection-close', (event) => {
+        if (event) closes.push(event.code)
+      })
+      return client
+    }
+    const writers = await Promise.all([1, 2, 3].map(() => connect(keys.writeKey)))
+    // Idle readers send nothing of their own; the stock client echoes every change it receives.
+    const readers = await Promise.all([1, 2, 3, 4].map(() => connect(keys.readKey)))
+    // Each writer changes its presence 15 times a second, under the limit of 20; each reader
+    // receives 45 changes a second and sends every one back.
+    for (let tick = 0; tick < 45; tick++) {
+      writers.forEach((writer, i) => writer.provider.awareness.setLocalState({ i, tick }))
+      await new Promise((resolve) => setTimeout(resolve, 66))
+    }
+    expect(closes).toEqual([])
+    const seen = readers[0]!.provider.awareness.getStates()
+    expect([...seen.values()].filter((state) => state['tick'] === 44)).toHaveLength(3)
   })
 
   it('answers 429 to one connection too many from an address, and accepts again once one leaves', async () => {
