@@ -2,6 +2,7 @@ import { Show } from 'solid-js'
 import { accessOfJoined, readJoinedGroups } from '../data/group-list'
 import { GroupList, type GroupSummary } from '../components/GroupList'
 import { Welcome } from '../components/Welcome'
+import { PlainHeader } from '../components/PlainHeader'
 
 /** The groups joined on this device, or a welcome when there are none. */
 export function HomePage() {
@@ -13,11 +14,7 @@ export function HomePage() {
   document.title = 'Margins'
   return (
     <>
-      <header class="app-header">
-        <a class="home-link" href="#">
-          Margins
-        </a>
-      </header>
+      <PlainHeader />
       <main>
         <Show when={groups.length > 0} fallback={<Welcome />}>
           <section aria-labelledby="groups-heading">

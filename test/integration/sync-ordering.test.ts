@@ -10,6 +10,19 @@ import { waitFor } from '../helpers/wait-for'
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 200))
 
+/** A server on a SQLite store behind gates, loads let through, appends held until opened. */
+async function startWithOpenLoads() {
+  const dataDir = await useTempDir()
+  const keys = createGroupKeys()
+  const sqlite = createSqliteStore({ dataDir })
+  const store = gatedStore(sqlite)
+  store.openLoads()
+  const { server } = await startTestServer({ dataDir, store })
+  // Cleanups run last-registered first: open the gates before the server waits on them.
+  onTestFinished(() => store.openAll())
+  return { keys, sqlite, store, server }
+}
+
 describe('sync ordering against storage', () => {
   it('answers no client before the stored state has loaded, then answers with it', async () => {
     const dataDir = await useTempDir()
@@ -41,14 +54,7 @@ describe('sync ordering against storage', () => {
   })
 
   it('fans an update out only after the store has it', async () => {
-    const dataDir = await useTempDir()
-    const keys = createGroupKeys()
-    const sqlite = createSqliteStore({ dataDir })
-    const store = gatedStore(sqlite)
-    store.openLoads()
-    const { server } = await startTestServer({ dataDir, store })
-    // Cleanups run last-registered first: open the gates before the server waits on them.
-    onTestFinished(() => store.openAll())
+    const { keys, sqlite, store, server } = await startWithOpenLoads()
     const writer = await connectSyncClient(server.url, keys.groupId, keys.writeKey)
     const watcher = await connectSyncClient(server.url, keys.groupId, keys.writeKey)
 
@@ -74,14 +80,7 @@ describe('sync ordering against storage', () => {
   })
 
   it('stores an update still queued when the server shuts down', async () => {
-    const dataDir = await useTempDir()
-    const keys = createGroupKeys()
-    const sqlite = createSqliteStore({ dataDir })
-    const store = gatedStore(sqlite)
-    store.openLoads()
-    const { server } = await startTestServer({ dataDir, store })
-    // Cleanups run last-registered first: open the gates before the server waits on them.
-    onTestFinished(() => store.openAll())
+    const { keys, sqlite, store, server } = await startWithOpenLoads()
     const writer = await connectSyncClient(server.url, keys.groupId, keys.writeKey)
     writer.doc.getArray<string>('items').push(['in flight'])
     await waitFor('the append to reach the store', () => store.heldAppends === 1)
