@@ -34,6 +34,19 @@ export default defineConfig({
         },
       },
       {
+        // Solid components rendered into happy-dom with the Solid plugin's browser build.
+        plugins: [solid()],
+        resolve: { conditions: ['development', 'browser'] },
+        test: {
+          name: 'component',
+          root: '.',
+          include: ['test/component/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['test/component/setup.ts'],
+          testTimeout: 20_000,
+        },
+      },
+      {
         // Its own project too, so that the app is built only when an e2e test is queued.
         test: {
           name: 'e2e',

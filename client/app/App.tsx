@@ -6,6 +6,8 @@ import type { ProfileFields } from '../components/ProfileForm'
 import { Notice } from '../components/Notice'
 import { HomePage } from '../pages/HomePage'
 import { GroupPage } from '../pages/GroupPage'
+import { NewGroupPage } from '../pages/NewGroupPage'
+import { UpdatePrompt } from '../components/UpdatePrompt'
 
 /** The app: hash routes to the home page, a group's page, or an invite being accepted. */
 export function App() {
@@ -23,35 +25,52 @@ export function App() {
 
   const groupId = () => {
     const current = route()
-    return current.page === 'group' ? current.groupId : undefined
+    return current.page === 'group' || current.page === 'paper' ? current.groupId : undefined
+  }
+  const paperId = () => {
+    const current = route()
+    return current.page === 'paper' ? current.paperId : undefined
   }
 
   return (
-    <Switch
-      fallback={
-        <Notice title="Page not found">
-          <p>
-            <a href="#">Go to your groups</a>
-          </p>
-        </Notice>
-      }
-    >
-      <Match when={route().page === 'home'}>
-        <HomePage />
-      </Match>
-      <Match when={route().page === 'join'}>
-        <Notice title="Joining the group…">
-          <p>One moment.</p>
-        </Notice>
-      </Match>
-      <Match when={route().page === 'invalid-invite'}>
-        <Notice title="This invite link is not valid">
-          <p>Check that the whole link was copied, or ask a member of the group for a new one.</p>
-        </Notice>
-      </Match>
-      <Match when={groupId()}>
-        {(id) => <GroupPage groupId={id()} profile={profile()} onSaveProfile={saveProfile} />}
-      </Match>
-    </Switch>
+    <>
+      <UpdatePrompt />
+      <Switch
+        fallback={
+          <Notice title="Page not found">
+            <p>
+              <a href="#">Go to your groups</a>
+            </p>
+          </Notice>
+        }
+      >
+        <Match when={route().page === 'home'}>
+          <HomePage />
+        </Match>
+        <Match when={route().page === 'new-group'}>
+          <NewGroupPage profile={profile()} onSaveProfile={saveProfile} />
+        </Match>
+        <Match when={route().page === 'join'}>
+          <Notice title="Joining the group…">
+            <p>One moment.</p>
+          </Notice>
+        </Match>
+        <Match when={route().page === 'invalid-invite'}>
+          <Notice title="This invite link is not valid">
+            <p>Check that the whole link was copied, or ask a member of the group for a new one.</p>
+          </Notice>
+        </Match>
+        <Match when={groupId()}>
+          {(id) => (
+            <GroupPage
+              groupId={id()}
+              paperId={paperId()}
+              profile={profile()}
+              onSaveProfile={saveProfile}
+            />
+          )}
+        </Match>
+      </Switch>
+    </>
   )
 }

@@ -6,10 +6,15 @@ export type Route =
   | { page: 'home' }
   | { page: 'join'; groupId: string; key: string }
   | { page: 'group'; groupId: string }
+  | { page: 'paper'; groupId: string; paperId: string }
+  | { page: 'new-group' }
   | { page: 'invalid-invite' }
   | { page: 'not-found' }
 
-/** Parses a location hash (`#g/<groupId>`, `#join/<groupId>/<key>`, or empty). */
+/**
+ * Parses a location hash: empty (home), `#new` (create a group), `#join/<groupId>/<key>`,
+ * `#g/<groupId>` (library) or `#g/<groupId>/p/<paperId>` (a paper, its id URI-encoded).
+ */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
   if (path === '' || path === '/') return { page: 'home' }
@@ -17,9 +22,25 @@ export function parseRoute(hash: string): Route {
     const invite = parseInviteLink(path)
     return invite ? { page: 'join', ...invite } : { page: 'invalid-invite' }
   }
-  const group = /^g\/([^/]+)$/.exec(path)
-  if (group?.[1] && isKey(group[1])) return { page: 'group', groupId: group[1] }
-  return { page: 'not-found' }
+  if (path === 'new') return { page: 'new-group' }
+  const group = /^g\/([^/]+)(?:\/p\/([^/]+))?$/.exec(path)
+  if (!group?.[1] || !isKey(group[1])) return { page: 'not-found' }
+  if (group[2] === undefined) return { page: 'group', groupId: group[1] }
+  try {
+    return { page: 'paper', groupId: group[1], paperId: decodeURIComponent(group[2]) }
+  } catch {
+    return { page: 'not-found' }
+  }
+}
+
+/** The hash of a group's library. */
+export function groupHref(groupId: string): string {
+  return `#g/${groupId}`
+}
+
+/** The hash of a paper's page: old-style arXiv ids have a slash and title ids a colon. */
+export function paperHref(groupId: string, paperId: string): string {
+  return `#g/${groupId}/p/${encodeURIComponent(paperId)}`
 }
 
 /** The route of the current hash, following `hashchange`. */

@@ -1,3 +1,4 @@
+import type * as Y from 'yjs'
 import { createEffect, untrack, type Accessor } from 'solid-js'
 import {
   ModelError,
@@ -14,11 +15,24 @@ import { createDocProjection, type DocProjection } from './create-doc-projection
 import { createLibrary, type LibraryItem } from './create-library'
 import { accessOfJoined, rememberGroupName, type JoinedGroup } from './group-list'
 import type { LocalProfile } from './local-profile'
+import { createGroupActions, type GroupActions } from './group-actions'
+import { createPresence, type Presence } from './presence'
+import { createReadMarks, type ReadMarks } from './read-marks'
 
-/** Everything a group page shows, as plain Solid state: no Yjs beyond this folder. */
+/**
+ * Everything a group page shows, as plain Solid state. Components read its projections and write
+ * through `actions.run` with mutations from shared/model; `doc` is for client/data/ only.
+ */
 export interface GroupView {
   readonly groupId: string
   readonly access: Access
+  readonly canWrite: boolean
+  /** This device's member id, once the member has a profile. */
+  readonly memberId: Accessor<string | undefined>
+  readonly doc: Y.Doc
+  readonly actions: GroupActions
+  readonly presence: Presence
+  readonly readMarks: ReadMarks
   readonly status: Accessor<SyncStatus>
   /** False only until this device's copy (or the server's) has been read. */
   readonly loaded: Accessor<boolean>
@@ -43,6 +57,10 @@ export function createGroupView(
   const settings = createDocProjection(doc, readGroup, undefined)
   const members = createDocProjection(doc, listMembers, [])
   const library = createLibrary(doc)
+  const memberId = () => profile()?.memberId
+  const actions = createGroupActions(doc, access === 'write', memberId)
+  const presence = createPresence(connection.awareness, profile)
+  const readMarks = createReadMarks(group.groupId)
 
   createEffect(() => {
     const name = settings.value?.name
@@ -67,6 +85,12 @@ export function createGroupView(
   return {
     groupId: group.groupId,
     access,
+    canWrite: access === 'write',
+    memberId,
+    doc,
+    actions,
+    presence,
+    readMarks,
     status: connection.status,
     loaded: connection.loaded,
     synced: connection.synced,

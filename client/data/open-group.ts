@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
+import type { Awareness } from 'y-protocols/awareness'
 import { batch, createSignal, onCleanup, type Accessor } from 'solid-js'
 
 /** What the member sees of the connection to the server. */
@@ -10,6 +11,8 @@ export type SyncStatus = 'offline' | 'connecting' | 'syncing' | 'synced'
 export interface GroupConnection {
   readonly groupId: string
   readonly doc: Y.Doc
+  /** Presence of the devices connected to the group (see presence.ts). */
+  readonly awareness: Awareness
   /** Connection to the server. */
   readonly status: Accessor<SyncStatus>
   /** True once the document holds what this device stored, or what the server sent. */
@@ -78,7 +81,11 @@ function connect(groupId: string, key: string): Entry {
     void local.destroy()
     doc.destroy()
   }
-  return { connection: { groupId, doc, status, loaded, synced }, users: 0, close }
+  return {
+    connection: { groupId, doc, awareness: remote.awareness, status, loaded, synced },
+    users: 0,
+    close,
+  }
 }
 
 /**

@@ -3,7 +3,9 @@ import { findJoinedGroup, type JoinedGroup } from '../data/group-list'
 import { createGroupView } from '../data/create-group-view'
 import type { LocalProfile } from '../data/local-profile'
 import { GroupHeader } from '../components/GroupHeader'
-import { LibraryList } from '../components/LibraryList'
+import { PresenceBar } from '../components/presence/PresenceBar'
+import { LibraryPage } from './LibraryPage'
+import { PaperPage } from './PaperPage'
 import { Notice } from '../components/Notice'
 import { ProfileForm, type ProfileFields } from '../components/ProfileForm'
 import { ProfileMenu } from '../components/ProfileMenu'
@@ -13,8 +15,8 @@ interface ProfileProps {
   onSaveProfile: (fields: ProfileFields) => void
 }
 
-/** A group's library, once the group has been joined on this device. */
-export function GroupPage(props: ProfileProps & { groupId: string }) {
+/** A group's library or one of its papers, once the group has been joined on this device. */
+export function GroupPage(props: ProfileProps & { groupId: string; paperId: string | undefined }) {
   const joined = createMemo(() => findJoinedGroup(props.groupId))
   return (
     <Show
@@ -27,19 +29,24 @@ export function GroupPage(props: ProfileProps & { groupId: string }) {
       }
     >
       {(group) => (
-        <GroupScreen group={group} profile={props.profile} onSaveProfile={props.onSaveProfile} />
+        <GroupScreen
+          group={group}
+          paperId={props.paperId}
+          profile={props.profile}
+          onSaveProfile={props.onSaveProfile}
+        />
       )}
     </Show>
   )
 }
 
-function GroupScreen(props: ProfileProps & { group: JoinedGroup }) {
+function GroupScreen(props: ProfileProps & { group: JoinedGroup; paperId: string | undefined }) {
   // Read once: the keyed <Show> around this screen remounts it for another group.
   const view = createGroupView(
     untrack(() => props.group),
     () => props.profile,
   )
-  const canWrite = view.access === 'write'
+  const canWrite = view.canWrite
   const name = () => view.settings.value?.name || 'Reading group'
   const error = () => view.settings.error ?? view.library.error
   createEffect(() => {
@@ -55,6 +62,7 @@ function GroupScreen(props: ProfileProps & { group: JoinedGroup }) {
   return (
     <>
       <GroupHeader name={name()} status={view.status()} readOnly={!canWrite}>
+        <PresenceBar peers={view.presence.peers()} />
         <Show when={canWrite && props.profile}>
           {(profile) => <ProfileMenu profile={profile()} onSave={props.onSaveProfile} />}
         </Show>
@@ -64,6 +72,16 @@ function GroupScreen(props: ProfileProps & { group: JoinedGroup }) {
           <p class="error" role="alert">
             {error()}
           </p>
+        </Show>
+        <Show when={view.actions.problem()}>
+          {(problem) => (
+            <p class="error problem" role="alert">
+              {problem()}{' '}
+              <button type="button" class="link-button" onClick={() => view.actions.dismiss()}>
+                Dismiss
+              </button>
+            </p>
+          )}
         </Show>
         <Show when={canWrite && !props.profile}>
           <section class="first-run" aria-labelledby="first-run-heading">
@@ -77,8 +95,11 @@ function GroupScreen(props: ProfileProps & { group: JoinedGroup }) {
           </section>
         </Show>
         <Switch>
+          <Match when={view.settings.value && props.paperId}>
+            {(paperId) => <PaperPage view={view} paperId={paperId()} />}
+          </Match>
           <Match when={view.settings.value}>
-            <LibraryList entries={view.library.value} />
+            <LibraryPage view={view} />
           </Match>
           <Match when={view.status() === 'offline' && view.loaded()}>
             <p class="empty">
