@@ -45,7 +45,7 @@ export function App() {
         }
       >
         <Match when={route().page === 'home'}>
-          <HomePage />
+          <HomePage profile={profile()} onSaveProfile={saveProfile} />
         </Match>
         <Match when={route().page === 'new-group'}>
           <NewGroupPage profile={profile()} onSaveProfile={saveProfile} />

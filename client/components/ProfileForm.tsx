@@ -1,4 +1,7 @@
-import { For, createUniqueId } from 'solid-js'
+import { For, Show, createSignal, createUniqueId } from 'solid-js'
+import { LIMITS, ValidationError } from '../../shared/model'
+import { text } from '../../shared/model/validate'
+import '../styles/groups.css'
 
 /** Colours that keep text and focus rings readable on the light background. */
 const COLOURS = [
@@ -12,12 +15,23 @@ const COLOURS = [
   { name: 'Brown', value: '#8d6e3f' },
 ] as const
 
-const NAME_MAX = 60
-
 /** A display name and colour, as the group sees them. */
 export interface ProfileFields {
   name: string
   colour: string
+}
+
+/** The name as the group model will store it, or a message saying what is wrong with it. */
+function checkName(value: string): { name: string } | { problem: string } {
+  try {
+    return { name: text('name', value, { max: LIMITS.memberName }) }
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error
+    if (value.trim() === '') return { problem: 'Please enter a name.' }
+    return {
+      problem: `Please use up to ${LIMITS.memberName} ordinary characters (no control characters).`,
+    }
+  }
 }
 
 /** The member's display name and colour: the first-run form, and the editor later. */
@@ -27,6 +41,8 @@ export function ProfileForm(props: {
   onSave: (fields: ProfileFields) => void
 }) {
   const nameId = createUniqueId()
+  const errorId = createUniqueId()
+  const [problem, setProblem] = createSignal<string>()
   const fallbackColour = COLOURS[Math.floor(Math.random() * COLOURS.length)]?.value ?? '#1f77b4'
   const initialColour = () =>
     COLOURS.find((colour) => colour.value === props.initial?.colour)?.value ?? fallbackColour
@@ -35,18 +51,18 @@ export function ProfileForm(props: {
     event.preventDefault()
     const form = event.currentTarget as HTMLFormElement
     const data = new FormData(form)
-    const nameInput = form.elements.namedItem('name') as HTMLInputElement
-    const name = String(data.get('name') ?? '').trim()
-    if (!name) {
-      nameInput.setCustomValidity('Please enter a name.')
-      nameInput.reportValidity()
+    const checked = checkName(String(data.get('name') ?? ''))
+    if ('problem' in checked) {
+      setProblem(checked.problem)
+      ;(form.elements.namedItem('name') as HTMLInputElement).focus()
       return
     }
-    props.onSave({ name, colour: String(data.get('colour') ?? initialColour()) })
+    setProblem(undefined)
+    props.onSave({ name: checked.name, colour: String(data.get('colour') ?? initialColour()) })
   }
 
   return (
-    <form class="profile-form" onSubmit={submit}>
+    <form class="profile-form" onSubmit={submit} novalidate>
       <div class="field">
         <label for={nameId}>Your name</label>
         <input
@@ -54,11 +70,18 @@ export function ProfileForm(props: {
           name="name"
           type="text"
           required
-          maxLength={NAME_MAX}
+          maxLength={LIMITS.memberName}
           autocomplete="nickname"
           value={props.initial?.name ?? ''}
-          onInput={(event) => event.currentTarget.setCustomValidity('')}
+          aria-invalid={problem() ? 'true' : undefined}
+          aria-describedby={problem() ? errorId : undefined}
+          onInput={() => setProblem(undefined)}
         />
+        <Show when={problem()}>
+          <p id={errorId} class="field-error" role="alert">
+            {problem()}
+          </p>
+        </Show>
       </div>
       <fieldset class="field">
         <legend>Your colour</legend>

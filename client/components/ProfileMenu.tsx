@@ -6,8 +6,19 @@ export function ProfileMenu(props: {
   onSave: (fields: ProfileFields) => void
 }) {
   let details: HTMLDetailsElement | undefined
+  const close = () => {
+    if (!details?.open) return
+    details.open = false
+    details.querySelector('summary')?.focus()
+  }
   return (
-    <details class="profile-menu" ref={(element) => (details = element)}>
+    <details
+      class="profile-menu"
+      ref={(element) => (details = element)}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') close()
+      }}
+    >
       <summary>
         <span
           class="avatar"
@@ -23,7 +34,7 @@ export function ProfileMenu(props: {
           submitLabel="Save profile"
           onSave={(fields) => {
             props.onSave(fields)
-            if (details) details.open = false
+            close()
           }}
         />
       </div>

@@ -1,3 +1,4 @@
+import { createSignal, onCleanup, type Accessor } from 'solid-js'
 import { accessOf, type Access } from '../../shared/invite'
 
 /** A group this browser has joined. The key stays on this device: it is sent only as the token. */
@@ -11,6 +12,10 @@ export interface JoinedGroup {
 }
 
 const STORAGE_KEY = 'margins:groups'
+/** Groups left whose local databases may not be deleted yet (see leave-group.ts). */
+const LEAVING_KEY = 'margins:leaving'
+/** Tells lists in this tab that the joined groups changed (`storage` only fires in other tabs). */
+const CHANGE_EVENT = 'margins:groups-changed'
 
 function isJoinedGroup(value: unknown): value is JoinedGroup {
   if (typeof value !== 'object' || value === null) return false
@@ -24,18 +29,42 @@ function isJoinedGroup(value: unknown): value is JoinedGroup {
   )
 }
 
-/** The groups this browser has joined, most recently joined first. */
-export function readJoinedGroups(): JoinedGroup[] {
+function readArray(storageKey: string): unknown[] {
   try {
-    const value: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '[]')
-    return Array.isArray(value) ? value.filter(isJoinedGroup) : []
+    const value: unknown = JSON.parse(localStorage.getItem(storageKey) ?? '[]')
+    return Array.isArray(value) ? value : []
   } catch {
     return []
   }
 }
 
+/** The groups this browser has joined, most recently joined first. */
+export function readJoinedGroups(): JoinedGroup[] {
+  return readArray(STORAGE_KEY).filter(isJoinedGroup)
+}
+
 function writeJoinedGroups(groups: JoinedGroup[]): void {
   localStorage.setItem(STORAGE_KEY, JSON.stringify(groups))
+  window.dispatchEvent(new Event(CHANGE_EVENT))
+}
+
+/**
+ * The joined groups for the lifetime of the calling owner, following changes made in this tab
+ * and in others.
+ */
+export function createJoinedGroups(): Accessor<JoinedGroup[]> {
+  const [groups, setGroups] = createSignal(readJoinedGroups())
+  const update = () => setGroups(readJoinedGroups())
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === STORAGE_KEY || event.key === null) update()
+  }
+  window.addEventListener(CHANGE_EVENT, update)
+  window.addEventListener('storage', onStorage)
+  onCleanup(() => {
+    window.removeEventListener(CHANGE_EVENT, update)
+    window.removeEventListener('storage', onStorage)
+  })
+  return groups
 }
 
 /** The joined group with this id, if any. */
@@ -49,10 +78,12 @@ export function accessOfJoined(group: JoinedGroup): Access {
 }
 
 /**
- * Remembers a group from an invite. Joining again with a write key upgrades a read key; a read
- * key never replaces a write key.
+ * Remembers a group from an invite or one created here. Joining again with a write key upgrades
+ * a read key; a read key never replaces a write key. Rejoining a group being left cancels the
+ * deletion of its local copy.
  */
 export function rememberGroup(groupId: string, key: string, now = Date.now()): JoinedGroup {
+  setLeaving(readLeavingGroups().filter((id) => id !== groupId))
   const groups = readJoinedGroups()
   const existing = groups.find((group) => group.groupId === groupId)
   if (existing) {
@@ -72,4 +103,26 @@ export function rememberGroupName(groupId: string, name: string): void {
   if (!group || group.name === name) return
   group.name = name
   writeJoinedGroups(groups)
+}
+
+/** Removes a group from the list and records that its local copy is to be deleted. */
+export function forgetGroup(groupId: string): void {
+  const leaving = readLeavingGroups()
+  if (!leaving.includes(groupId)) setLeaving([...leaving, groupId])
+  writeJoinedGroups(readJoinedGroups().filter((group) => group.groupId !== groupId))
+}
+
+/** Groups left on this device whose local copy has not been deleted yet. */
+export function readLeavingGroups(): string[] {
+  return readArray(LEAVING_KEY).filter((id): id is string => typeof id === 'string')
+}
+
+/** Records that a left group's local copy is gone. */
+export function forgetLeaving(groupId: string): void {
+  setLeaving(readLeavingGroups().filter((id) => id !== groupId))
+}
+
+function setLeaving(groupIds: string[]): void {
+  if (groupIds.length === 0) localStorage.removeItem(LEAVING_KEY)
+  else localStorage.setItem(LEAVING_KEY, JSON.stringify(groupIds))
 }

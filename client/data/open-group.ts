@@ -24,7 +24,7 @@ export interface GroupConnection {
 interface Entry {
   connection: GroupConnection
   users: number
-  close: () => void
+  close: () => Promise<void>
 }
 
 /** Open connections by group id: two components on one group share one document. */
@@ -78,8 +78,10 @@ function connect(groupId: string, key: string): Entry {
     window.removeEventListener('offline', update)
     window.removeEventListener('online', reconnect)
     remote.destroy()
-    void local.destroy()
-    doc.destroy()
+    // y-indexeddb stores the edits made before its database opened only once it has opened:
+    // destroying it earlier would drop them, so a group released at once is closed after that.
+    const closeLocal = () => local.destroy().then(() => doc.destroy())
+    return local.whenSynced.then(closeLocal, closeLocal)
   }
   return {
     connection: { groupId, doc, awareness: remote.awareness, status, loaded, synced },
@@ -90,23 +92,24 @@ function connect(groupId: string, key: string): Entry {
 
 /**
  * Opens a group's document, or shares the one already open. Call `release` when done: the
- * last release closes the connection and the local store.
+ * last release closes the connection and the local store; its promise settles once everything
+ * written on this device is stored.
  */
 export function openGroup(
   groupId: string,
   key: string,
-): { connection: GroupConnection; release: () => void } {
+): { connection: GroupConnection; release: () => Promise<void> } {
   const entry = open.get(groupId) ?? connect(groupId, key)
   open.set(groupId, entry)
   entry.users += 1
   let released = false
-  const release = () => {
+  const release = async () => {
     if (released) return
     released = true
     entry.users -= 1
     if (entry.users === 0) {
       open.delete(groupId)
-      entry.close()
+      await entry.close()
     }
   }
   return { connection: entry.connection, release }
@@ -115,6 +118,6 @@ export function openGroup(
 /** Opens a group for the lifetime of the calling component or root. */
 export function createGroupConnection(groupId: string, key: string): GroupConnection {
   const { connection, release } = openGroup(groupId, key)
-  onCleanup(release)
+  onCleanup(() => void release())
   return connection
 }

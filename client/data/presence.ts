@@ -1,5 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness'
-import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js'
+import { createEffect, createMemo, createSignal, onCleanup, type Accessor } from 'solid-js'
 import type { TextPositionSelector } from '../../shared/model'
 import type { LocalProfile } from './local-profile'
 
@@ -15,14 +15,17 @@ export interface PresenceState {
   selection?: TextPositionSelector
 }
 
-/** Another device of the group, online now. A member with two devices appears twice. */
+/**
+ * Another device of the group, online now. A member with two devices appears twice; this
+ * member's own other devices are left out.
+ */
 export interface Peer extends PresenceState {
   clientId: number
 }
 
 /** Who else is here, and what this device says about itself. */
 export interface Presence {
-  /** Other devices connected to the group now, by member name. */
+  /** Other members' devices connected to the group now, by member name. */
   readonly peers: Accessor<Peer[]>
   /** Says which paper this device has open (undefined: the library). Clears the selection. */
   setPaper(paperId: string | undefined): void
@@ -31,8 +34,23 @@ export interface Presence {
 }
 
 const MAX_NAME = 80
+const MAX_PAPER_ID = 200
 const COLOUR = /^#[0-9a-f]{6}$/
 const ID = /^[A-Za-z0-9_-]{1,64}$/
+// Control characters, and the format characters that reorder or hide text (bidi overrides,
+// zero-width spaces), which could make one member's name pass for another's.
+const UNSHOWABLE = /[\p{Cc}\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u
+
+/** A name fit to show: unshowable characters dropped, spaces collapsed, at most MAX_NAME. */
+function cleanName(value: string): string {
+  const name = value
+    .normalize('NFC')
+    .replace(new RegExp(UNSHOWABLE, 'gu'), '')
+    .replace(/\s+/g, ' ')
+    .trim()
+  const characters = Array.from(name)
+  return characters.length > MAX_NAME ? `${characters.slice(0, MAX_NAME).join('')}…` : name
+}
 
 /** A peer's state as sent: anything that does not look right is dropped, never shown. */
 function asPeer(clientId: number, value: unknown): Peer | undefined {
@@ -40,10 +58,19 @@ function asPeer(clientId: number, value: unknown): Peer | undefined {
   const state = value as Record<string, unknown>
   const { memberId, name, colour, paperId, selection } = state
   if (typeof memberId !== 'string' || !ID.test(memberId)) return undefined
-  if (typeof name !== 'string' || name.trim() === '') return undefined
+  if (typeof name !== 'string' || name.length > 10 * MAX_NAME) return undefined
+  const shown = cleanName(name)
+  if (shown === '') return undefined
   if (typeof colour !== 'string' || !COLOUR.test(colour)) return undefined
-  const peer: Peer = { clientId, memberId, name: name.slice(0, MAX_NAME), colour }
-  if (typeof paperId === 'string' && paperId.length <= 200) peer.paperId = paperId
+  const peer: Peer = { clientId, memberId, name: shown, colour }
+  if (
+    typeof paperId === 'string' &&
+    paperId.length > 0 &&
+    paperId.length <= MAX_PAPER_ID &&
+    !UNSHOWABLE.test(paperId)
+  ) {
+    peer.paperId = paperId
+  }
   if (peer.paperId && typeof selection === 'object' && selection !== null) {
     const { start, end } = selection as Record<string, unknown>
     if (Number.isSafeInteger(start) && Number.isSafeInteger(end)) {
@@ -57,7 +84,8 @@ function asPeer(clientId: number, value: unknown): Peer | undefined {
 
 /**
  * Presence over the provider's awareness: this device publishes its member, open paper and
- * selection while it has a profile; the others come back as `peers`. Ends with the owner.
+ * selection while it has a profile; the other members' devices come back as `peers`. Ends with
+ * the owner, withdrawing this device's state.
  */
 export function createPresence(
   awareness: Awareness,
@@ -78,8 +106,17 @@ export function createPresence(
     setPeers(next)
   }
   awareness.on('change', refresh)
-  onCleanup(() => awareness.off('change', refresh))
   refresh()
+  // The connection may outlive this view (another page holds the group open): stop saying that
+  // this device is here, on this paper.
+  onCleanup(() => {
+    awareness.off('change', refresh)
+    awareness.setLocalState(null)
+  })
+  const others = createMemo(() => {
+    const me = profile()?.memberId
+    return me === undefined ? peers() : peers().filter((peer) => peer.memberId !== me)
+  })
 
   createEffect(() => {
     const me = profile()
@@ -96,11 +133,42 @@ export function createPresence(
   })
 
   return {
-    peers,
+    peers: others,
     setPaper: (id) => {
       setSelectionSignal(undefined)
       setPaperId(id)
     },
     setSelection: (range) => setSelectionSignal(range),
   }
+}
+
+/** A member online now, however many of their devices are. */
+export interface OnlineMember {
+  memberId: string
+  name: string
+  colour: string
+  /** The papers open on the member's devices, without repeats. */
+  paperIds: string[]
+  devices: number
+}
+
+/** Peers grouped by member, in the order of `peers` (by name): a member counts once. */
+export function onlineMembers(peers: readonly Peer[]): OnlineMember[] {
+  const byId = new Map<string, OnlineMember>()
+  for (const peer of peers) {
+    const member = byId.get(peer.memberId)
+    if (!member) {
+      byId.set(peer.memberId, {
+        memberId: peer.memberId,
+        name: peer.name,
+        colour: peer.colour,
+        paperIds: peer.paperId ? [peer.paperId] : [],
+        devices: 1,
+      })
+      continue
+    }
+    member.devices += 1
+    if (peer.paperId && !member.paperIds.includes(peer.paperId)) member.paperIds.push(peer.paperId)
+  }
+  return [...byId.values()]
 }

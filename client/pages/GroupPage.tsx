@@ -4,6 +4,8 @@ import { createGroupView } from '../data/create-group-view'
 import type { LocalProfile } from '../data/local-profile'
 import { GroupHeader } from '../components/GroupHeader'
 import { PresenceBar } from '../components/presence/PresenceBar'
+import { InviteButton } from '../components/groups/InviteButton'
+import { LeaveGroupButton } from '../components/groups/LeaveGroupButton'
 import { LibraryPage } from './LibraryPage'
 import { PaperPage } from './PaperPage'
 import { Notice } from '../components/Notice'
@@ -49,6 +51,8 @@ function GroupScreen(props: ProfileProps & { group: JoinedGroup; paperId: string
   const canWrite = view.canWrite
   const name = () => view.settings.value?.name || 'Reading group'
   const error = () => view.settings.error ?? view.library.error
+  const paperTitle = (paperId: string) =>
+    view.library.value.find((entry) => entry.paper.id === paperId)?.paper.title
   createEffect(() => {
     document.title = `${name()} · Margins`
   })
@@ -62,7 +66,8 @@ function GroupScreen(props: ProfileProps & { group: JoinedGroup; paperId: string
   return (
     <>
       <GroupHeader name={name()} status={view.status()} readOnly={!canWrite}>
-        <PresenceBar peers={view.presence.peers()} />
+        <PresenceBar peers={view.presence.peers()} paperTitle={paperTitle} />
+        <InviteButton groupId={props.group.groupId} groupKey={props.group.key} />
         <Show when={canWrite && props.profile}>
           {(profile) => <ProfileMenu profile={profile()} onSave={props.onSaveProfile} />}
         </Show>
@@ -114,6 +119,12 @@ function GroupScreen(props: ProfileProps & { group: JoinedGroup; paperId: string
           </Match>
         </Switch>
       </main>
+      <footer class="group-footer">
+        <Show when={view.settings.value?.description}>
+          {(description) => <p class="group-description">{description()}</p>}
+        </Show>
+        <LeaveGroupButton groupId={props.group.groupId} groupName={name()} />
+      </footer>
     </>
   )
 }

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { Match, Switch } from 'solid-js'
+import { render, screen, waitFor, within } from '@solidjs/testing-library'
+import userEvent from '@testing-library/user-event'
+import { addPaper, createGroup } from '../../shared/model'
+import { createGroupKeys } from '../../shared/invite'
+import { createHashRoute } from '../../client/app/route'
+import { HomePage } from '../../client/pages/HomePage'
+import { LeaveGroupButton } from '../../client/components/groups/LeaveGroupButton'
+import { createGroupView } from '../../client/data/create-group-view'
+import {
+  findJoinedGroup,
+  forgetGroup,
+  readJoinedGroups,
+  readLeavingGroups,
+  rememberGroup,
+} from '../../client/data/group-list'
+import { privateDatabaseName } from '../../client/data/read-marks'
+import { leaveGroup } from '../../client/data/leave-group'
+import { saveLocalProfile, type LocalProfile } from '../../client/data/local-profile'
+import { paperInput } from '../fixtures/group'
+
+/**
+ * A socket that never connects: these tests run offline. (happy-dom's own WebSocket loads `ws`,
+ * which the component project resolves to its browser stub that throws.)
+ */
+
+async function store(database: string, build: (doc: Y.Doc) => void): Promise<void> {
+  const doc = new Y.Doc()
+  build(doc)
+  const local = new IndexeddbPersistence(database, doc)
+  await local.whenSynced
+  await local.destroy()
+  doc.destroy()
+}
+
+/** A group joined on this device, with a paper and a read mark stored in IndexedDB. */
+async function joinedGroup(name: string) {
+  const keys = createGroupKeys()
+  const actor = { memberId: 'ben', now: Date.UTC(2026, 2, 13) }
+  await store(`margins-group-${keys.groupId}`, (doc) => {
+    createGroup(doc, actor, { name }, { name: 'Ben', colour: '#c05600' })
+    addPaper(doc, actor, paperInput())
+  })
+  await store(privateDatabaseName(keys.groupId), (doc) => doc.getMap('seen').set('x', 1))
+  rememberGroup(keys.groupId, keys.writeKey)
+  return keys
+}
+
+const databasesOf = (groupId: string) => [`margins-group-${groupId}`, `margins-private-${groupId}`]
+
+async function databaseNames(): Promise<string[]> {
+  return (await indexedDB.databases()).flatMap((db) => (db.name ? [db.name] : []))
+}
+
+/** The group's page as the app mounts it: the group open, with the button in its menu. */
+function GroupScreen(props: { groupId: string; profile: LocalProfile }) {
+  const view = createGroupView(findJoinedGroup(props.groupId)!, () => props.profile)
+  return (
+    <main>
+      <h1>{view.settings.value?.name ?? 'Loading'}</h1>
+      <LeaveGroupButton groupId={props.groupId} groupName={view.settings.value?.name ?? ''} />
+    </main>
+  )
+}
+
+function renderApp(profile: LocalProfile) {
+  return render(() => {
+    const route = createHashRoute()
+    const groupId = () => {
+      const current = route()
+      return current.page === 'group' ? current.groupId : undefined
+    }
+    return (
+      <Switch>
+        <Match when={route().page === 'home'}>
+          <HomePage profile={profile} onSaveProfile={() => undefined} />
+        </Match>
+        <Match when={groupId()}>{(id) => <GroupScreen groupId={id()} profile={profile} />}</Match>
+      </Switch>
+    )
+  })
+}
+
+describe('LeaveGroupButton', () => {
+  it('deletes this device’s copy of the group after confirmation and goes home', async () => {
+    const user = userEvent.setup()
+    const profile = saveLocalProfile({ name: 'Ada', colour: '#1b7f5f' })
+    const staying = await joinedGroup('Staying group')
+    const leaving = await joinedGroup('Leaving group')
+    history.replaceState(null, '', `#g/${leaving.groupId}`)
+    renderApp(profile)
+    await screen.findByRole('heading', { name: 'Leaving group' })
+
+    await user.click(screen.getByRole('button', { name: 'Leave group' }))
+    const dialog = screen.getByRole('dialog', { name: 'Leave “Leaving group”?' })
+    expect(dialog.textContent).toContain('The other members keep their copies')
+    expect(dialog.textContent).toContain('rejoin')
+    // Offline here: what was done on this device may not have reached the others.
+    expect(dialog.textContent).toContain('not up to date with the server')
+    const rejoin = within(dialog).getByLabelText('Your link to rejoin') as HTMLInputElement
+    expect(rejoin.value).toContain(`#join/${leaving.groupId}/${leaving.writeKey}`)
+
+    await user.click(within(dialog).getByRole('button', { name: 'Leave group' }))
+
+    expect(location.hash).toBe('')
+    expect(await screen.findByText('Staying group')).toBeTruthy()
+    expect(screen.queryByText('Leaving group')).toBeNull()
+    expect(readJoinedGroups().map((group) => group.groupId)).toEqual([staying.groupId])
+    await waitFor(async () => {
+      const names = await databaseNames()
+      for (const name of databasesOf(leaving.groupId)) expect(names).not.toContain(name)
+      for (const name of databasesOf(staying.groupId)) expect(names).toContain(name)
+    })
+    expect(readLeavingGroups()).toEqual([])
+  })
+
+  it('changes nothing when cancelled', async () => {
+    const user = userEvent.setup()
+    const profile = saveLocalProfile({ name: 'Ada', colour: '#1b7f5f' })
+    const group = await joinedGroup('Kept group')
+    history.replaceState(null, '', `#g/${group.groupId}`)
+    renderApp(profile)
+    await screen.findByRole('heading', { name: 'Kept group' })
+
+    await user.click(screen.getByRole('button', { name: 'Leave group' }))
+    const dialog = screen.getByRole('dialog', { name: 'Leave “Kept group”?' })
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+
+    expect((dialog as HTMLDialogElement).open).toBe(false)
+    expect(location.hash).toBe(`#g/${group.groupId}`)
+    expect(findJoinedGroup(group.groupId)).toBeTruthy()
+    const names = await databaseNames()
+    for (const name of databasesOf(group.groupId)) expect(names).toContain(name)
+  })
+
+  it('waits for a connection that is still open, then deletes', async () => {
+    const group = await joinedGroup('Busy group')
+    // A connection that ignores the request to close, as another tab's might.
+    const held = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(`margins-group-${group.groupId}`)
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    let blocked = true
+    const left = leaveGroup(group.groupId, () => undefined).then(() => (blocked = false))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(blocked).toBe(true)
+    expect(await databaseNames()).toContain(`margins-group-${group.groupId}`)
+
+    held.close()
+    await left
+    const names = await databaseNames()
+    for (const name of databasesOf(group.groupId)) expect(names).not.toContain(name)
+  })
+
+  it('finishes an interrupted deletion on the next visit home', async () => {
+    const profile = saveLocalProfile({ name: 'Ada', colour: '#1b7f5f' })
+    const group = await joinedGroup('Half-left group')
+    // The tab closed right after the group was taken off the list.
+    forgetGroup(group.groupId)
+    history.replaceState(null, '', '#')
+    renderApp(profile)
+
+    await waitFor(async () => {
+      const names = await databaseNames()
+      for (const name of databasesOf(group.groupId)) expect(names).not.toContain(name)
+    })
+    expect(readLeavingGroups()).toEqual([])
+  })
+})
