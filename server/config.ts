@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { DEFAULT_ARXIV_URL } from './arxiv/arxiv-client'
 import { DEFAULT_LIMITS, type ServerLimits } from './limits'
 
 /** What `server/index.ts` starts the server with. */
@@ -12,6 +13,8 @@ export interface ServerConfig {
   /** Absolute path of the client build. */
   staticDir: string
   limits: ServerLimits
+  /** Origin of the arXiv API that `/api/arxiv` asks (without a trailing slash). */
+  arxivUrl: string
 }
 
 /** One setting: its command-line flag, its environment variable, its default and meaning. */
@@ -73,9 +76,31 @@ export const SETTINGS = {
     default: String(DEFAULT_LIMITS.maxPendingMessages),
     meaning: 'messages one connection may send before its group has loaded',
   },
+  arxivUrl: {
+    flag: '--arxiv-url',
+    env: 'MARGINS_ARXIV_URL',
+    default: DEFAULT_ARXIV_URL,
+    meaning: 'arXiv API asked for the details of papers added by id',
+  },
 } satisfies Record<string, Setting>
 
 type SettingName = keyof typeof SETTINGS
+
+/** An http(s) origin (and optional path) without query, fragment or trailing slash. */
+function httpBase(text: string, source: string): string {
+  let url: URL | undefined
+  try {
+    url = new URL(text)
+  } catch {
+    url = undefined
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username) {
+    throw new Error(
+      `${source} must be an http(s) URL like https://export.arxiv.org, not ${JSON.stringify(text)}`,
+    )
+  }
+  return url.href.replace(/\/+$/, '')
+}
 
 /** The client build, `dist/` at the repository root, wherever the process was started from. */
 const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist', import.meta.url))
@@ -131,5 +156,6 @@ export function readConfig(
       maxPendingConnections: positive('maxPendingConnections'),
       maxPendingMessages: positive('maxPendingMessages'),
     },
+    arxivUrl: httpBase(raw('arxivUrl').text, raw('arxivUrl').source),
   }
 }

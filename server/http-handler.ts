@@ -1,4 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
+import type { JsonAnswer } from './arxiv/arxiv-route'
 import type { Logger } from './logger'
 import { setSecurityHeaders } from './security-headers'
 import { createStaticApp } from './static-app'
@@ -12,11 +13,19 @@ export interface HttpHandlerOptions {
   health: () => Record<string, number>
   /** The Prometheus text `/metrics` answers with. */
   metrics: () => string
+  /** `GET /api/arxiv` (server/arxiv/arxiv-route.ts); without it, that path is 404 too. */
+  arxiv?: (req: IncomingMessage) => Promise<JsonAnswer>
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body)
   res.writeHead(status, {
+    ...headers,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
@@ -34,7 +43,7 @@ function pathOf(req: IncomingMessage): string | undefined {
 }
 
 /**
- * Every plain HTTP request: `/healthz`, `/metrics`, the (so far empty) `/api/`, and the app.
+ * Every plain HTTP request: `/healthz`, `/metrics`, `/api/arxiv`, and the app.
  * WebSocket upgrades never get here; the sync server takes them on the `upgrade` event.
  */
 export function createHttpHandler(options: HttpHandlerOptions): RequestListener {
@@ -59,6 +68,20 @@ export function createHttpHandler(options: HttpHandlerOptions): RequestListener 
         'Cache-Control': 'no-store',
       })
       return res.end(req.method === 'HEAD' ? undefined : text)
+    }
+    if (path === '/api/arxiv' && options.arxiv) {
+      if (req.method !== 'GET') {
+        res.setHeader('Allow', 'GET')
+        return sendJson(res, 405, { error: 'method-not-allowed' })
+      }
+      const answered = options.arxiv(req).then(
+        (answer) => sendJson(res, answer.status, answer.body, answer.headers),
+        (error: unknown) => {
+          options.logger.error('http.failed', `/api/arxiv failed: ${String(error)}`)
+          if (!res.headersSent) sendJson(res, 500, { error: 'internal-error' })
+        },
+      )
+      return void answered
     }
     if (path === '/api' || path.startsWith('/api/')) return notFound()
     if (path === '/sync' || path.startsWith('/sync/')) {

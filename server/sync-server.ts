@@ -1,6 +1,8 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
+import { DEFAULT_ARXIV_URL, createArxivClient, type ArxivClientOptions } from './arxiv/arxiv-client'
+import { createArxivRoute, type ArxivClientLimits } from './arxiv/arxiv-route'
 import { ConnectionGate } from './connection-gate'
 import { createHttpHandler } from './http-handler'
 import { DEFAULT_LIMITS, EDGE_CLOSE_CODES, type ServerLimits } from './limits'
@@ -41,6 +43,13 @@ export interface SyncServerOptions {
   limits?: Partial<ServerLimits>
   /** When rooms compact their stored updates. Default: 2 s quiet, 30 s at most, 500 rows. */
   compaction?: Partial<CompactionPolicy>
+  /** Origin of the arXiv API that `/api/arxiv` asks. Default `https://export.arxiv.org`. */
+  arxivUrl?: string
+  /**
+   * How `/api/arxiv` uses arXiv: request spacing (default 3 s), timeout (10 s), cache, queue,
+   * and what one client address may ask for. Tests shorten the spacing.
+   */
+  arxiv?: Omit<ArxivClientOptions, 'baseUrl'> & { clientLimits?: Partial<ArxivClientLimits> }
 }
 
 /** A running sync server. */
@@ -61,9 +70,9 @@ function originOf(host: string, port: number): string {
 }
 
 /**
- * Starts the relay: the app, `/healthz` and `/metrics` over HTTP, and Yjs sync over WebSocket
- * at `/sync/<groupId>?token=<key>` for the stock y-websocket client. Holds no global state, so
- * a test can run several servers in one process.
+ * Starts the relay: the app, `/healthz`, `/metrics` and `/api/arxiv` over HTTP, and Yjs sync
+ * over WebSocket at `/sync/<groupId>?token=<key>` for the stock y-websocket client. Holds no
+ * global state, so a test can run several servers in one process.
  */
 export async function createSyncServer(options: SyncServerOptions): Promise<SyncServer> {
   const started = performance.now()
@@ -88,12 +97,18 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     connections: members.size,
     pendingConnections: gate.pending,
   })
+  const { clientLimits, ...arxivOptions } = options.arxiv ?? {}
+  const arxiv = createArxivClient({
+    ...arxivOptions,
+    baseUrl: options.arxivUrl ?? DEFAULT_ARXIV_URL,
+  })
   const http = createServer(
     createHttpHandler({
       staticDir: options.staticDir,
       logger,
       health: gauges,
       metrics: () => metrics.render(gauges()),
+      arxiv: createArxivRoute({ client: arxiv, logger, limits: clientLimits }),
     }),
   )
   let closing: Promise<void> | undefined
@@ -146,6 +161,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
       roomsLoaded: rooms.size,
     })
     clearInterval(pinger)
+    arxiv.close()
     const stopped = new Promise<void>((resolve) => http.close(() => resolve()))
     // 1012 "service restart" before the rooms' own close, so clients know to come back later.
     for (const member of members.values()) {

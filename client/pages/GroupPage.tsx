@@ -1,6 +1,7 @@
 import { Match, Show, Switch, createEffect, createMemo, untrack } from 'solid-js'
 import { findJoinedGroup, type JoinedGroup } from '../data/group-list'
 import { createGroupView } from '../data/create-group-view'
+import { createMetadataFiller } from '../data/fill-metadata'
 import type { LocalProfile } from '../data/local-profile'
 import { GroupHeader } from '../components/GroupHeader'
 import { PresenceBar } from '../components/presence/PresenceBar'
@@ -48,6 +49,7 @@ function GroupScreen(props: ProfileProps & { group: JoinedGroup; paperId: string
     untrack(() => props.group),
     () => props.profile,
   )
+  createMetadataFiller(view)
   const canWrite = view.canWrite
   const name = () => view.settings.value?.name || 'Reading group'
   const error = () => view.settings.error ?? view.library.error

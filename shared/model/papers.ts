@@ -4,7 +4,13 @@ import { roots } from './keys'
 import { NotFoundError, ValidationError } from './errors'
 import { writer } from './members'
 import { normalizeTitle, paperIdFor } from './paper-id'
-import { newPaperRecord, paperFields, withMissing, type PaperRecord } from './paper-record'
+import {
+  newPaperRecord,
+  paperFields,
+  withMissing,
+  type PaperFields,
+  type PaperRecord,
+} from './paper-record'
 import { forgetPaperClasses, paperClasses } from './same-paper'
 import * as v from './validate'
 import type { Actor, Paper, PaperInput } from './types'
@@ -51,6 +57,66 @@ export function listPapers(doc: Y.Doc): Paper[] {
     .sort((a, b) => b.addedAt - a.addedAt || a.id.localeCompare(b.id))
 }
 
+/** Which known paper an input is, and why. */
+export interface PaperMatch {
+  id: string
+  reason: DuplicateReason
+}
+
+/**
+ * The model's rule for "the group already has this paper", over a set of known papers that
+ * grows as an import goes: the same arXiv id (any version), or the same normalized title unless
+ * both sides carry different arXiv ids. `importPapers` and the import preview both use it, so
+ * what the preview flags as a duplicate is what the import will treat as one.
+ */
+export interface PaperMatcher {
+  /** The known paper `fields` is, or undefined when it is a new one. */
+  match(fields: PaperFields): PaperMatch | undefined
+  /** Makes a paper known, or updates what is known of it (after it was filled in). */
+  add(id: string, record: PaperRecord): void
+  get(id: string): PaperRecord | undefined
+  /**
+   * Fills in what the known paper `id` lacks from `fields` (a duplicate's details) and returns
+   * its new record, or undefined when `fields` brought nothing new.
+   */
+  fill(id: string, fields: PaperFields): PaperRecord | undefined
+}
+
+/**
+ * A {@link PaperMatcher} that knows `papers`, in the order `listPapers` gives them (among papers
+ * that share a title, the order decides which one a title-only input is taken for).
+ */
+export function createPaperMatcher(papers: Iterable<Paper>): PaperMatcher {
+  const records = new Map<string, PaperRecord>()
+  const byArxiv = new Map<string, string>()
+  const byTitle = new Map<string, string>()
+  const add = (id: string, record: PaperRecord) => {
+    records.set(id, record)
+    if (record.arxivId) byArxiv.set(record.arxivId, id)
+    if (!record.needsMetadata) byTitle.set(normalizeTitle(record.title), id)
+  }
+  for (const { id, ...record } of papers) add(id, record)
+  const match = (fields: PaperFields): PaperMatch | undefined => {
+    const id = paperIdFor(fields.arxivId, fields.title ?? '')
+    const arxivMatch = fields.arxivId
+      ? (byArxiv.get(fields.arxivId) ?? (records.has(id) ? id : undefined))
+      : undefined
+    if (arxivMatch) return { id: arxivMatch, reason: 'arxiv-id' }
+    const titleMatch = fields.title ? byTitle.get(normalizeTitle(fields.title)) : undefined
+    // A shared title is not the same paper when both sides carry different arXiv ids.
+    if (!titleMatch || (fields.arxivId && records.get(titleMatch)?.arxivId)) return undefined
+    return { id: titleMatch, reason: 'title' }
+  }
+  const fill = (id: string, fields: PaperFields): PaperRecord | undefined => {
+    const before = records.get(id) as PaperRecord
+    const after = withMissing(before, fields)
+    if (JSON.stringify(after) === JSON.stringify(before)) return undefined
+    add(id, after)
+    return after
+  }
+  return { match, add, get: (id) => records.get(id), fill }
+}
+
 /**
  * Adds papers to the library in one transaction. The same arXiv id (any version) or the same
  * normalized title is one paper: such inputs are reported as duplicates, and fill in whatever the
@@ -68,35 +134,17 @@ export function importPapers(
   }
   const validated = inputs.map((input, i) => paperFields(input, `inputs[${i}].`))
 
-  const records = new Map<string, PaperRecord>()
-  const byArxiv = new Map<string, string>()
-  const byTitle = new Map<string, string>()
-  const index = (id: string, record: PaperRecord) => {
-    records.set(id, record)
-    if (record.arxivId) byArxiv.set(record.arxivId, id)
-    if (!record.needsMetadata) byTitle.set(normalizeTitle(record.title), id)
-  }
-  for (const { id, ...record } of listPapers(doc)) index(id, record)
-
+  const known = createPaperMatcher(listPapers(doc))
   const outcome: ImportOutcome = { added: [], duplicates: [], enriched: [] }
   const writes = new Map<string, PaperRecord>()
   validated.forEach((fields, i) => {
     const input = inputs[i] as PaperInput
-    const id = paperIdFor(fields.arxivId, fields.title ?? '')
-    const arxivMatch = fields.arxivId
-      ? (byArxiv.get(fields.arxivId) ?? (records.has(id) ? id : undefined))
-      : undefined
-    const titleMatch = fields.title ? byTitle.get(normalizeTitle(fields.title)) : undefined
-    // A shared title is not the same paper when both sides carry different arXiv ids.
-    const titleId =
-      titleMatch && !(fields.arxivId && records.get(titleMatch)?.arxivId) ? titleMatch : undefined
-    const existingId = arxivMatch ?? titleId
-    if (existingId) {
-      outcome.duplicates.push({ input, existingId, reason: arxivMatch ? 'arxiv-id' : 'title' })
-      const before = records.get(existingId) as PaperRecord
-      const after = withMissing(before, fields)
-      if (JSON.stringify(after) !== JSON.stringify(before)) {
-        index(existingId, after)
+    const match = known.match(fields)
+    if (match) {
+      const existingId = match.id
+      outcome.duplicates.push({ input, existingId, reason: match.reason })
+      const after = known.fill(existingId, fields)
+      if (after) {
         writes.set(existingId, after)
         if (!outcome.enriched.includes(existingId)) outcome.enriched.push(existingId)
       }
@@ -104,8 +152,9 @@ export function importPapers(
     }
     // The library lists newest first; stamping each paper of an import a millisecond before the
     // previous one keeps the input's order there (a trending page's rank, a BibTeX file's order).
+    const id = paperIdFor(fields.arxivId, fields.title ?? '')
     const record = newPaperRecord(fields, by.memberId, by.now - outcome.added.length)
-    index(id, record)
+    known.add(id, record)
     writes.set(id, record)
     outcome.added.push({ ...record, id })
   })
