@@ -40,6 +40,12 @@ export const SETTINGS = {
     default: './data',
     meaning: 'SQLite file `margins.sqlite` and `demo-group.json`',
   },
+  staticDir: {
+    flag: '--static-dir',
+    env: 'MARGINS_STATIC_DIR',
+    default: './dist',
+    meaning: 'the built app to serve (`npm start` builds it there)',
+  },
   maxMessageBytes: {
     flag: '--max-message-bytes',
     env: 'MARGINS_MAX_MESSAGE_BYTES',
@@ -147,7 +153,7 @@ export function readConfig(
     port: integer('port', 0, 65_535, 'a port number from 0 to 65535'),
     host: raw('host').text || SETTINGS.host.default,
     dataDir: resolve(cwd, raw('dataDir').text || SETTINGS.dataDir.default),
-    staticDir: DEFAULT_STATIC_DIR,
+    staticDir: raw('staticDir').text ? resolve(cwd, raw('staticDir').text) : DEFAULT_STATIC_DIR,
     limits: {
       maxMessageBytes: positive('maxMessageBytes'),
       messagesPerSecond: positive('messagesPerSecond'),
