@@ -1,6 +1,43 @@
+import { Show, createEffect, createMemo, onCleanup, untrack } from 'solid-js'
 import type { GroupView } from '../data/create-group-view'
+import { createPaperView } from '../data/create-paper-view'
+import { PaperNotFound } from '../components/paper/PaperNotFound'
+import { PaperScreen } from '../components/paper/PaperScreen'
 
 /** One paper: its abstract with the group's highlights, annotations and threads. */
 export function PaperPage(props: { view: GroupView; paperId: string }) {
-  return <p>{props.paperId}</p>
+  // The group's view lives as long as the group's page, which holds this one.
+  const data = createPaperView(
+    untrack(() => props.view),
+    () => props.paperId,
+  )
+  // The canonical id: an alias id in the address shows (and marks) the paper it is the same as.
+  const paperId = createMemo(() => data.paper?.id)
+
+  createEffect(() => {
+    const id = paperId()
+    if (id === undefined) return
+    const { presence, readMarks } = props.view
+    presence.setPaper(id)
+    readMarks.markSeen(id)
+    // Leaving counts as a visit too: what arrived while the paper was open has been seen.
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') readMarks.markSeen(id)
+    }
+    document.addEventListener('visibilitychange', onHide)
+    onCleanup(() => {
+      document.removeEventListener('visibilitychange', onHide)
+      readMarks.markSeen(id)
+    })
+  })
+  onCleanup(() => props.view.presence.setPaper(undefined))
+
+  return (
+    <Show
+      when={data.paper}
+      fallback={<PaperNotFound groupId={props.view.groupId} synced={props.view.synced()} />}
+    >
+      {(paper) => <PaperScreen view={props.view} data={data} paper={paper()} />}
+    </Show>
+  )
 }
