@@ -1,7 +1,128 @@
+import { Show, createMemo, createSignal, untrack } from 'solid-js'
+import type { LibraryEntry } from '../../shared/model'
 import type { GroupView } from '../data/create-group-view'
-import { LibraryList } from '../components/LibraryList'
+import { filterSorted, isFiltered, sortLibrary, tagCounts } from '../data/library-query'
+import { createLibraryQuery, rememberOpened, takeOpened } from '../data/library-query-state'
+import { createLibrarySearch } from '../data/library-search'
+import { unreadReason } from '../data/unread'
+import { formatCount } from '../format/count'
+import { ImportDialog } from '../components/import/ImportDialog'
+import { LibraryFeed } from '../components/library/LibraryFeed'
+import { LibraryToolbar } from '../components/library/LibraryToolbar'
+import { NoPapers, NoResults } from '../components/library/LibraryEmpty'
+import { ResultCount } from '../components/library/ResultCount'
+import '../styles/library.css'
 
 /** The group's feed: every paper, sorted, filtered and searchable; adding papers. */
 export function LibraryPage(props: { view: GroupView }) {
-  return <LibraryList entries={props.view.library.value} />
+  // The page is remounted for another group, so the group is read once.
+  const groupId = untrack(() => props.view.groupId)
+  const state = createLibraryQuery(groupId)
+  const search = createLibrarySearch(untrack(() => props.view))
+  const returnTo = takeOpened(groupId)
+  const [adding, setAdding] = createSignal(false)
+
+  const library = () => props.view.library.value
+  const hits = createMemo(() => search.search(state.query.text))
+  // Sorting reads every paper; typing only filters what is already sorted.
+  const sorted = createMemo(() => sortLibrary(library(), state.query.sort))
+  const results = createMemo(
+    () =>
+      filterSorted(sorted(), state.query, {
+        memberId: props.view.memberId(),
+        textMatches: hits(),
+      }),
+    undefined,
+    // Typing on in a word often keeps the same papers: then the feed need not change.
+    { equals: (a, b) => a.length === b.length && a.every((entry, i) => entry === b[i]) },
+  )
+  const tags = createMemo(() => tagCounts(library()))
+  const unread = (entry: LibraryEntry) =>
+    unreadReason(entry, props.view.readMarks.seenAt(entry.paper.id), props.view.memberId())
+  const unreadCount = createMemo(() => library().filter((entry) => unread(entry)).length)
+  let status: HTMLDivElement | undefined
+  const markAllRead = () => {
+    props.view.readMarks.markAllSeen(library().map((e) => e.paper.id))
+    // The button goes away once nothing is unread: keep focus where it was, on the count.
+    status?.focus()
+  }
+  const clearFilters = () => {
+    state.clearFilters()
+    // The button that was pressed goes away with the empty state: keep focus in the toolbar.
+    document.getElementById('library-search')?.focus()
+  }
+
+  return (
+    <section class="library" aria-labelledby="library-heading">
+      <div class="library-head">
+        <h2 id="library-heading">Library</h2>
+        <Show when={props.view.canWrite && library().length > 0}>
+          <button type="button" data-add-papers onClick={() => setAdding(true)}>
+            Add papers
+          </button>
+        </Show>
+      </div>
+      <Show when={!props.view.canWrite}>
+        <p class="read-only-note">
+          Your link is read-only: you can read and search the library, but not add papers, vote, tag
+          or comment.
+        </p>
+      </Show>
+      <Show when={adding()}>
+        <ImportDialog
+          view={props.view}
+          onClose={() => {
+            setAdding(false)
+            // Back to the button that opened it (the empty state's, or the header's once papers came).
+            document.querySelector<HTMLElement>('[data-add-papers]')?.focus()
+          }}
+        />
+      </Show>
+      <Show
+        when={library().length > 0}
+        fallback={<NoPapers canWrite={props.view.canWrite} onAdd={() => setAdding(true)} />}
+      >
+        <LibraryToolbar
+          state={state}
+          tags={tags()}
+          showStatus={props.view.memberId() !== undefined}
+        />
+        <div class="feed-status" ref={status} tabIndex={-1}>
+          <ResultCount
+            shown={results().length}
+            total={library().length}
+            filtered={isFiltered(state.query)}
+          />
+          <Show when={unreadCount() > 0}>
+            <span class="unread-count">{formatCount(unreadCount(), 'unread', 'unread')}</span>
+            <button type="button" class="link-button" onClick={markAllRead}>
+              Mark all as read
+            </button>
+          </Show>
+        </div>
+        <Show
+          when={results().length > 0}
+          fallback={
+            <NoResults
+              text={state.query.text}
+              filters={state.query.tags.length > 0 || state.query.status !== 'any'}
+              onClear={clearFilters}
+            />
+          }
+        >
+          <LibraryFeed
+            entries={results()}
+            groupId={groupId}
+            label="Papers"
+            members={props.view.members.value}
+            memberId={props.view.memberId()}
+            unread={unread}
+            hits={hits()}
+            returnTo={returnTo}
+            onOpen={(paperId) => rememberOpened(groupId, paperId)}
+          />
+        </Show>
+      </Show>
+    </section>
+  )
 }

@@ -20,6 +20,11 @@ export interface LibraryEntry {
   commentCount: number
   /** Reading status by member id. */
   status: Record<string, ReadingStatus>
+  /**
+   * When each member last wrote on it, by member id: the newest creation or edit of their live
+   * annotations and comments. Members who wrote nothing (or deleted all of it) are absent.
+   */
+  lastActivity: Record<string, number>
 }
 
 /** Facts keyed `paperId + SEP + x`, gathered per canonical paper and x, keeping one per x. */
@@ -43,15 +48,41 @@ function gather<T>(
   return by
 }
 
-function countLive(records: Y.Map<unknown>, canonical: Map<string, string>): Map<string, number> {
-  const counts = new Map<string, number>()
+/** Live annotations or comments per canonical paper: how many, and each author's newest. */
+interface Discussion {
+  count: number
+  lastActivity: Record<string, number>
+}
+
+function gatherLive(records: Y.Map<unknown>, canonical: Map<string, string>) {
+  const by = new Map<string, Discussion>()
   records.forEach((record) => {
     if (typeof record !== 'object' || record === null) return
-    const { paperId, deleted } = record as { paperId?: unknown; deleted?: unknown }
+    const { paperId, deleted, author, created, edited } = record as Record<string, unknown>
     const paper = typeof paperId === 'string' ? canonical.get(paperId) : undefined
-    if (deleted !== true && paper !== undefined) counts.set(paper, (counts.get(paper) ?? 0) + 1)
+    if (deleted === true || paper === undefined) return
+    const found = by.get(paper) ?? { count: 0, lastActivity: {} }
+    found.count += 1
+    if (typeof author === 'string') {
+      const at = Math.max(
+        typeof created === 'number' ? created : 0,
+        typeof edited === 'number' ? edited : 0,
+      )
+      found.lastActivity[author] = Math.max(found.lastActivity[author] ?? 0, at)
+    }
+    by.set(paper, found)
   })
-  return counts
+  return by
+}
+
+function mergeActivity(...sources: (Discussion | undefined)[]): Record<string, number> {
+  const merged: Record<string, number> = {}
+  for (const source of sources) {
+    for (const [member, at] of Object.entries(source?.lastActivity ?? {})) {
+      merged[member] = Math.max(merged[member] ?? 0, at)
+    }
+  }
+  return merged
 }
 
 /**
@@ -70,18 +101,19 @@ export function readLibrary(doc: Y.Doc): LibraryEntry[] {
     earliest,
   )
   const statusBy = gather(status, canonical, asStatus, (a, b) => (b.at > a.at ? b : a))
-  const annotationCounts = countLive(annotations, canonical)
-  const commentCounts = countLive(comments, canonical)
+  const annotationsBy = gatherLive(annotations, canonical)
+  const commentsBy = gatherLive(comments, canonical)
   return listPapers(doc).map((paper) => ({
     paper,
     tags: [...(tagsBy.get(paper.id)?.keys() ?? [])].sort((a, b) => a.localeCompare(b)),
     voters: [...(votesBy.get(paper.id) ?? [])]
       .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
       .map(([id]) => id),
-    annotationCount: annotationCounts.get(paper.id) ?? 0,
-    commentCount: commentCounts.get(paper.id) ?? 0,
+    annotationCount: annotationsBy.get(paper.id)?.count ?? 0,
+    commentCount: commentsBy.get(paper.id)?.count ?? 0,
     status: Object.fromEntries(
       [...(statusBy.get(paper.id) ?? [])].map(([member, entry]) => [member, entry.status]),
     ),
+    lastActivity: mergeActivity(annotationsBy.get(paper.id), commentsBy.get(paper.id)),
   }))
 }

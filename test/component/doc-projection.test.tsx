@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createRoot } from 'solid-js'
-import { render, screen } from '@solidjs/testing-library'
-import { addPaper, listPapers, toggleVote } from '../../shared/model'
+import { addPaper, listPapers } from '../../shared/model'
 import { createDocProjection } from '../../client/data/create-doc-projection'
 import { createLibrary } from '../../client/data/create-library'
-import { LibraryList } from '../../client/components/LibraryList'
 import { ADA, BEN, groupDoc, paperInput } from '../fixtures/group'
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
@@ -38,21 +36,5 @@ describe('createDocProjection', () => {
     addPaper(doc, ADA, paperInput({ title: 'After disposal' }))
     await settle()
     expect(reads).toBe(1)
-  })
-})
-
-describe('LibraryList', () => {
-  it('renders a vote made on the document into the list', async () => {
-    const doc = groupDoc()
-    const { paper } = addPaper(doc, ADA, paperInput({ title: 'Attention' }))
-    render(() => {
-      const library = createLibrary(doc)
-      return <LibraryList entries={library.value} />
-    })
-    expect(screen.getByText('Attention')).toBeTruthy()
-    expect(screen.getByText('0 votes')).toBeTruthy()
-    toggleVote(doc, BEN, paper.id)
-    await settle()
-    expect(screen.getByText('1 vote')).toBeTruthy()
   })
 })

@@ -4,6 +4,7 @@ import {
   addComment,
   addPaper,
   addTag,
+  editAnnotation,
   readLibrary,
   selectorsFor,
   setAnnotationDeleted,
@@ -11,7 +12,7 @@ import {
   setReadingStatus,
   toggleVote,
 } from '../../../shared/model'
-import { ADA, BEN, groupDoc, paperInput } from '../../fixtures/group'
+import { ADA, BEN, CAY, groupDoc, paperInput } from '../../fixtures/group'
 
 describe('readLibrary', () => {
   it('shows every paper with its tags, voters, live counts and statuses', () => {
@@ -40,6 +41,7 @@ describe('readLibrary', () => {
       annotationCount: 0,
       commentCount: 0,
       status: {},
+      lastActivity: {},
     })
     expect(library[1]).toMatchObject({
       tags: ['baselines', 'vision'],
@@ -47,6 +49,28 @@ describe('readLibrary', () => {
       annotationCount: 1,
       commentCount: 1,
       status: { ada: 'read' },
+    })
+  })
+
+  it('keeps each member’s newest live annotation or comment, edits included', () => {
+    const doc = groupDoc({ withCay: true })
+    const { paper } = addPaper(doc, ADA, paperInput())
+    const target = { source: paper.id, ...selectorsFor(paper.abstract, 0, 4) }
+    const at = (actor: typeof ADA, minutes: number) => ({
+      ...actor,
+      now: Date.UTC(2026, 3, 1, 0, minutes),
+    })
+    addComment(doc, at(ADA, 1), { paperId: paper.id, body: 'Early' })
+    const note = addAnnotation(doc, at(BEN, 2), { paperId: paper.id, target, note: 'Hm' })
+    editAnnotation(doc, at(BEN, 5), note.id, { note: 'Hm, edited' })
+    const late = addComment(doc, at(ADA, 9), { paperId: paper.id, body: 'Late, then deleted' })
+    setCommentDeleted(doc, at(ADA, 10), late.id, true)
+    const gone = addComment(doc, at(CAY, 7), { paperId: paper.id, body: 'Gone' })
+    setCommentDeleted(doc, at(CAY, 8), gone.id, true)
+
+    expect(readLibrary(doc)[0]?.lastActivity).toEqual({
+      ada: Date.UTC(2026, 3, 1, 0, 1),
+      ben: Date.UTC(2026, 3, 1, 0, 5),
     })
   })
 

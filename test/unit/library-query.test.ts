@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest'
+import type { LibraryEntry, ReadingStatus } from '../../shared/model'
+import {
+  filterSorted,
+  isFiltered,
+  matchesFilters,
+  queryLibrary,
+  sortEntries,
+  sortLibrary,
+  tagCounts,
+  emptyQuery,
+  type LibraryQuery,
+} from '../../client/data/library-query'
+import { parseQuery } from '../../client/data/library-query-state'
+
+function entry(
+  id: string,
+  fields: Partial<Omit<LibraryEntry, 'paper'>> & { addedAt?: number } = {},
+) {
+  const { addedAt = 1000, ...rest } = fields
+  const value: LibraryEntry = {
+    paper: {
+      id,
+      title: `Paper ${id}`,
+      authors: [],
+      abstract: '',
+      links: {},
+      source: 'manual',
+      addedBy: 'ada',
+      addedAt,
+      needsMetadata: false,
+    },
+    tags: [],
+    voters: [],
+    annotationCount: 0,
+    commentCount: 0,
+    status: {},
+    lastActivity: {},
+    ...rest,
+  }
+  return value
+}
+
+const ids = (entries: LibraryEntry[]) => entries.map((e) => e.paper.id)
+const query = (fields: Partial<LibraryQuery>): LibraryQuery => ({ ...emptyQuery(), ...fields })
+
+describe('sortEntries', () => {
+  const entries = [
+    entry('b', { addedAt: 10, voters: ['x'], commentCount: 1, annotationCount: 1 }),
+    entry('a', { addedAt: 10, voters: ['x'], commentCount: 2, lastActivity: { x: 5 } }),
+    entry('c', { addedAt: 30 }),
+    entry('d', { addedAt: 20, voters: ['x', 'y'], commentCount: 1, lastActivity: { x: 9 } }),
+  ]
+
+  it('puts the newest first and breaks ties by paper id', () => {
+    expect(ids(sortEntries(entries, 'newest'))).toEqual(['c', 'd', 'a', 'b'])
+  })
+
+  it('orders by votes, then newest, then id', () => {
+    expect(ids(sortEntries(entries, 'votes'))).toEqual(['d', 'a', 'b', 'c'])
+  })
+
+  it('orders by comments plus annotations, then the latest activity', () => {
+    // a and b both have two; a was discussed more recently.
+    expect(ids(sortEntries(entries, 'discussed'))).toEqual(['a', 'b', 'd', 'c'])
+  })
+
+  it('gives the same order whatever order the entries come in', () => {
+    const reversed = [...entries].reverse()
+    for (const sort of ['newest', 'votes', 'discussed'] as const) {
+      expect(ids(sortEntries(reversed, sort))).toEqual(ids(sortEntries(entries, sort)))
+    }
+  })
+})
+
+describe('matchesFilters', () => {
+  const tagged = entry('t', { tags: ['rl', 'vision'], status: { ada: 'reading' } })
+
+  it('keeps papers with all the chosen tags, or any of them', () => {
+    expect(matchesFilters(tagged, query({ tags: ['rl', 'nlp'] }), 'ada')).toBe(false)
+    expect(matchesFilters(tagged, query({ tags: ['rl', 'vision'] }), 'ada')).toBe(true)
+    expect(matchesFilters(tagged, query({ tags: ['rl', 'nlp'], tagMode: 'any' }), 'ada')).toBe(true)
+    expect(matchesFilters(tagged, query({ tags: ['nlp'], tagMode: 'any' }), 'ada')).toBe(false)
+  })
+
+  it('filters by the reader’s own status, "none" meaning not set', () => {
+    const by = (status: ReadingStatus | 'none' | 'any', member: string | undefined) =>
+      matchesFilters(tagged, query({ status }), member)
+    expect(by('reading', 'ada')).toBe(true)
+    expect(by('read', 'ada')).toBe(false)
+    expect(by('none', 'ada')).toBe(false)
+    expect(by('none', 'ben')).toBe(true)
+    expect(by('reading', undefined)).toBe(false)
+    expect(by('any', undefined)).toBe(true)
+  })
+})
+
+describe('queryLibrary', () => {
+  it('keeps what the text search found and passes the filters, in the chosen order', () => {
+    const entries = [
+      entry('a', { addedAt: 1, tags: ['rl'] }),
+      entry('b', { addedAt: 2, tags: ['rl'] }),
+      entry('c', { addedAt: 3 }),
+    ]
+    const found = new Set(['a', 'b', 'c'])
+    expect(
+      ids(queryLibrary(entries, query({ tags: ['rl'] }), { memberId: 'ada', textMatches: found })),
+    ).toEqual(['b', 'a'])
+    expect(
+      ids(queryLibrary(entries, query({}), { memberId: 'ada', textMatches: new Set(['a', 'c']) })),
+    ).toEqual(['c', 'a'])
+    expect(
+      ids(queryLibrary(entries, query({}), { memberId: 'ada', textMatches: undefined })),
+    ).toEqual(['c', 'b', 'a'])
+  })
+})
+
+describe('filterSorted', () => {
+  it('filters a sorted library without sorting it again', () => {
+    const entries = [entry('a', { addedAt: 1, tags: ['rl'] }), entry('b', { addedAt: 2 })]
+    const sorted = sortLibrary(entries, 'newest')
+    expect(sorted.ids).toEqual(['b', 'a'])
+    const context = { memberId: 'ada', textMatches: undefined }
+    expect(ids(filterSorted(sorted, query({}), context))).toEqual(['b', 'a'])
+    expect(ids(filterSorted(sorted, query({ tags: ['rl'] }), context))).toEqual(['a'])
+    const found = { memberId: 'ada', textMatches: new Set(['b']) }
+    expect(ids(filterSorted(sorted, query({ text: 'x' }), found))).toEqual(['b'])
+  })
+})
+
+describe('tagCounts', () => {
+  it('counts papers per tag, most used first, then alphabetically', () => {
+    const entries = [
+      entry('a', { tags: ['rl', 'vision'] }),
+      entry('b', { tags: ['vision', 'agents'] }),
+    ]
+    expect(tagCounts(entries)).toEqual([
+      { tag: 'vision', count: 2 },
+      { tag: 'agents', count: 1 },
+      { tag: 'rl', count: 1 },
+    ])
+  })
+})
+
+describe('isFiltered and parseQuery', () => {
+  it('treats the sort alone as no filter', () => {
+    expect(isFiltered(query({ sort: 'votes' }))).toBe(false)
+    expect(isFiltered(query({ text: '  ' }))).toBe(false)
+    expect(isFiltered(query({ text: 'x' }))).toBe(true)
+    expect(isFiltered(query({ status: 'none' }))).toBe(true)
+  })
+
+  it('restores a stored query, dropping what is not a valid value', () => {
+    const stored = {
+      text: 'diffusion',
+      sort: 'votes',
+      tags: ['rl', 7],
+      tagMode: 'any',
+      status: 'read',
+    }
+    expect(parseQuery(stored)).toEqual({
+      text: 'diffusion',
+      sort: 'votes',
+      tags: ['rl'],
+      tagMode: 'any',
+      status: 'read',
+    })
+    expect(parseQuery({ sort: 'alphabetical', status: 'skimmed', tagMode: 'some' })).toEqual(
+      emptyQuery(),
+    )
+    expect(parseQuery('garbage')).toEqual(emptyQuery())
+  })
+})
