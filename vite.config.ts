@@ -1,10 +1,60 @@
 import { defineConfig } from 'vitest/config'
 import solid from 'vite-plugin-solid'
+import { VitePWA } from 'vite-plugin-pwa'
+
+/** Light-mode colours of client/styles.css: the header (--surface) and the page (--bg). */
+const SURFACE = '#ffffff'
+const BACKGROUND = '#f7f7f5'
+
+/**
+ * The service worker precaches the whole build, so the app opens offline after one visit, and
+ * waits for the member to accept an update (registerType 'prompt', see client/pwa/). The
+ * browser uses the woff2 of each KaTeX font, so the woff and ttf copies are left out.
+ */
+const pwa = VitePWA({
+  strategies: 'generateSW',
+  registerType: 'prompt',
+  // client/pwa/register-service-worker.ts registers it, with workbox-window.
+  injectRegister: false,
+  // Vitest sets NODE_ENV=test, which would ship Workbox's development build.
+  mode: 'production',
+  // The icons are precached with the rest of the build (globPatterns), so not a second time.
+  includeManifestIcons: false,
+  manifest: {
+    id: '/',
+    name: 'Margins',
+    short_name: 'Margins',
+    description: 'A local-first reading group for research papers',
+    lang: 'en',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    theme_color: SURFACE,
+    background_color: BACKGROUND,
+    icons: [
+      { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{html,js,css,woff2,svg,png,webp,ico}'],
+    navigateFallback: 'index.html',
+    // Never the app shell for the server's own endpoints (they are not navigations anyway,
+    // but a member may open /healthz in a tab).
+    navigateFallbackDenylist: [/^\/(sync|api)(\/|\?|$)/, /^\/(healthz|metrics)(\?|$)/],
+    cleanupOutdatedCaches: true,
+    // Takes the page on the first visit; an update waits for the member (see UpdatePrompt).
+    clientsClaim: true,
+    skipWaiting: false,
+  },
+})
 
 export default defineConfig({
   root: 'client',
   publicDir: 'public',
-  plugins: [solid()],
+  plugins: [solid(), pwa],
   build: {
     outDir: '../dist',
     emptyOutDir: true,

@@ -13,8 +13,15 @@ export type StaticHandler = (
 /** Vite writes content-hashed file names under `assets/`; nothing else in the build is hashed. */
 const HASHED_PREFIX = '/assets/'
 const IMMUTABLE = 'public, max-age=31536000, immutable'
-/** Revalidate every time (cheap with the ETag), so a new deploy is picked up on the next load. */
+/**
+ * Revalidate every time (cheap with the ETag), so a new deploy is picked up on the next load.
+ * This covers the service worker files at the root, which are not hashed (`sw.js`,
+ * `workbox-*.js`, `manifest.webmanifest`): a browser checks `sw.js` for a new version and must
+ * never be handed a stale copy by a cache on the way.
+ */
 const REVALIDATE = 'no-cache'
+/** The web app manifest's registered type, whatever sirv's table says for the extension. */
+const MANIFEST_TYPE = 'application/manifest+json'
 
 /**
  * The built client (`dist/`) with an SPA fallback: a path without a file extension that matches
@@ -28,6 +35,7 @@ export function createStaticApp(staticDir: string): StaticHandler | undefined {
     dotfiles: false,
     setHeaders: (res, pathname) => {
       res.setHeader('Cache-Control', pathname.startsWith(HASHED_PREFIX) ? IMMUTABLE : REVALIDATE)
+      if (pathname.endsWith('.webmanifest')) res.setHeader('Content-Type', MANIFEST_TYPE)
     },
   })
   return (req, res, notFound) => {

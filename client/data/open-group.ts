@@ -1,8 +1,8 @@
 import * as Y from 'yjs'
-import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import type { Awareness } from 'y-protocols/awareness'
 import { batch, createSignal, onCleanup, type Accessor } from 'solid-js'
+import { persistLocally } from './local-store'
 
 /** What the member sees of the connection to the server. */
 export type SyncStatus = 'offline' | 'connecting' | 'syncing' | 'synced'
@@ -38,9 +38,12 @@ function syncUrl(): string {
 
 function connect(groupId: string, key: string): Entry {
   const doc = new Y.Doc()
-  const local = new IndexeddbPersistence(`margins-group-${groupId}`, doc)
+  const local = persistLocally(`margins-group-${groupId}`, doc)
   // The key leaves the device only here, as the token the server checks at upgrade.
-  const remote = new WebsocketProvider(syncUrl(), groupId, doc, { params: { token: key } })
+  const remote = new WebsocketProvider(syncUrl(), groupId, doc, {
+    params: { token: key },
+    connect: false,
+  })
 
   const [status, setStatus] = createSignal<SyncStatus>('connecting')
   const [loaded, setLoaded] = createSignal(false)
@@ -51,7 +54,11 @@ function connect(groupId: string, key: string): Entry {
     if (!navigator.onLine) setStatus('offline')
     else if (remote.wsconnected) setStatus(remote.synced ? 'synced' : 'syncing')
     // After a failed attempt the provider keeps retrying with backoff: that is offline to a member.
-    else if (remote.wsconnecting && remote.wsUnsuccessfulReconnects === 0) setStatus('connecting')
+    else if (
+      (remote.wsconnecting || !remote.shouldConnect) &&
+      remote.wsUnsuccessfulReconnects === 0
+    )
+      setStatus('connecting')
     else setStatus('offline')
     if (remote.synced) setLoaded(true)
   }
@@ -71,10 +78,18 @@ function connect(groupId: string, key: string): Entry {
   remote.on('closed', update)
   window.addEventListener('offline', update)
   window.addEventListener('online', reconnect)
-  void local.whenSynced.then(() => setLoaded(true))
+  let closed = false
+  // Connect once the local copy is loaded: the server then gets this device's state vector and
+  // sends only what is missing, rather than the whole group at every page load (and nothing
+  // arrives before the local store can keep it).
+  void local.whenSynced.then(() => {
+    setLoaded(true)
+    if (!remote.shouldConnect && !closed) remote.connect()
+  })
   update()
 
   const close = () => {
+    closed = true
     window.removeEventListener('offline', update)
     window.removeEventListener('online', reconnect)
     remote.destroy()

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
-import { IndexeddbPersistence } from 'y-indexeddb'
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
+import { persistLocally } from './local-store'
 
 /**
  * When this member last opened each paper of a group. Private to this device: it lives in a
@@ -26,7 +26,7 @@ export function privateDatabaseName(groupId: string): string {
 export function createReadMarks(groupId: string): ReadMarks {
   const doc = new Y.Doc()
   const seen = doc.getMap<number>('seen')
-  const local = new IndexeddbPersistence(privateDatabaseName(groupId), doc)
+  const local = persistLocally(privateDatabaseName(groupId), doc)
   const [version, setVersion] = createSignal(0, { equals: false })
   const [loaded, setLoaded] = createSignal(false)
   const bump = () => setVersion(0)

@@ -1,0 +1,85 @@
+import { Workbox } from 'workbox-window'
+
+/** What the page hears from its service worker. */
+export interface ServiceWorkerEvents {
+  /** A new version of the app is installed and waits for the member to take it. */
+  onUpdateReady: () => void
+}
+
+/** The page's handle on its service worker. */
+export interface ServiceWorkerControl {
+  /** Lets the waiting version take over, then reloads the page into it. */
+  applyUpdate: () => void
+  /** Stops checking for updates (the registration itself stays). */
+  stop: () => void
+}
+
+/** The app is served from the root, and vite-plugin-pwa writes the worker there. */
+const SCRIPT_URL = '/sw.js'
+/**
+ * Hash routes never navigate, so a tab left open would otherwise only look for a new version
+ * when reloaded: look again when the page comes back into view, at most this often.
+ */
+const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000
+
+/**
+ * Registers the app's service worker, which precaches the app so that it opens offline. A new
+ * version never takes over on its own (the member may be typing): it waits, `onUpdateReady` is
+ * called, and {@link ServiceWorkerControl.applyUpdate} lets it in. Returns undefined where there
+ * is no service worker: the Vite dev server (which builds none), tests, old browsers.
+ */
+export function registerServiceWorker(
+  events: ServiceWorkerEvents,
+): ServiceWorkerControl | undefined {
+  if (import.meta.env.DEV || !('serviceWorker' in navigator)) return undefined
+  const container = navigator.serviceWorker
+  const workbox = new Workbox(SCRIPT_URL, { scope: '/' })
+  let registration: ServiceWorkerRegistration | undefined
+  let applying = false
+  let controlled = Boolean(container.controller)
+
+  // Also fires on load when a version was already waiting (the member chose "Later" before).
+  workbox.addEventListener('waiting', () => events.onUpdateReady())
+  const onControllerChange = () => {
+    if (applying) return location.reload()
+    // The first visit's worker claiming the page changes nothing the member sees. A new worker
+    // taking over because another tab applied an update leaves this page's code behind it.
+    if (controlled) events.onUpdateReady()
+    controlled = true
+  }
+  container.addEventListener('controllerchange', onControllerChange)
+
+  let lastCheck = Date.now()
+  const checkForUpdate = () => {
+    if (!registration || !navigator.onLine) return
+    if (Date.now() - lastCheck < UPDATE_CHECK_INTERVAL_MS) return
+    lastCheck = Date.now()
+    // A failed check (server down, captive portal) is retried at the next one.
+    registration.update().catch(() => undefined)
+  }
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') checkForUpdate()
+  }
+  const timer = setInterval(checkForUpdate, UPDATE_CHECK_INTERVAL_MS)
+  document.addEventListener('visibilitychange', onVisible)
+
+  workbox.register().then(
+    (registered) => {
+      registration = registered
+    },
+    (error: unknown) => console.warn('Margins could not install its offline copy', error),
+  )
+
+  return {
+    applyUpdate: () => {
+      applying = true
+      if (registration?.waiting) workbox.messageSkipWaiting()
+      else location.reload()
+    },
+    stop: () => {
+      clearInterval(timer)
+      document.removeEventListener('visibilitychange', onVisible)
+      container.removeEventListener('controllerchange', onControllerChange)
+    },
+  }
+}
