@@ -37,13 +37,15 @@ function describeEnding(ending: Ending | undefined): string {
 
 /**
  * Starts `node --import tsx server/index.ts [...args]` with `env` added to the environment, and resolves
- * once it prints `readyPattern`. Killed when the current test finishes, if still running. If it
- * ends or times out first, the error says how it ended and shows the tail of stderr and stdout.
+ * once it prints `readyPattern`. Killed when the current test finishes, if still running, unless
+ * `ownedByCaller` (started in a `beforeAll`: the caller kills it). If it ends or times out
+ * first, the error says how it ended and shows the tail of stderr and stdout.
  */
 export async function startServerProcess(
   env: Record<string, string>,
   readyPattern: RegExp,
   args: readonly string[] = [],
+  ownedByCaller = false,
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts', ...args], {
     cwd: REPO_ROOT,
@@ -68,12 +70,14 @@ export async function startServerProcess(
     child.on('error', (error) => resolve({ code: null, signal: null, error }))
   })
   void ended.then((result) => (ending = result))
-  onTestFinished(async () => {
-    if (!ending) {
-      child.kill('SIGKILL')
-      await ended
-    }
-  })
+  if (!ownedByCaller) {
+    onTestFinished(async () => {
+      if (!ending) {
+        child.kill('SIGKILL')
+        await ended
+      }
+    })
+  }
 
   const failure = (what: string) =>
     new Error(
