@@ -161,7 +161,8 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
       roomsLoaded: rooms.size,
     })
     clearInterval(pinger)
-    arxiv.close()
+    // Lookups still waiting for their turn at arXiv are answered 503 before connections close.
+    const arxivDrained = arxiv.close()
     const stopped = new Promise<void>((resolve) => http.close(() => resolve()))
     // 1012 "service restart" before the rooms' own close, so clients know to come back later.
     for (const member of members.values()) {
@@ -170,6 +171,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     await rooms.closeAll()
     await waitForSockets(members, 1_000)
     wss.close()
+    await arxivDrained
     http.closeAllConnections()
     await stopped
     await ownedStore?.close()

@@ -4,8 +4,9 @@
  * answer cached for a while, so that a group of thirty filling in the same paper costs arXiv
  * one request.
  */
-import { importArxivAtom } from '../../shared/importers/arxiv-atom'
 import type { PaperInput } from '../../shared/model/types'
+import { fetchPapers } from './arxiv-fetch'
+import { ArxivLookupError } from './arxiv-lookup-error'
 
 /** The arXiv API that answers when no other is configured. */
 export const DEFAULT_ARXIV_URL = 'https://export.arxiv.org'
@@ -18,6 +19,11 @@ export interface ArxivClientOptions {
   minIntervalMs?: number
   /** How long an upstream request may take. Default 10 s. */
   timeoutMs?: number
+  /**
+   * Most bytes of an upstream answer; past it the lookup fails with 502. Default 5 MiB: 50
+   * entries with long abstracts take some 200 KiB.
+   */
+  maxResponseBytes?: number
   /** Most ids the cache holds; the least recently used go first. Default 2,000. */
   cacheSize?: number
   /** How long a paper's metadata stays cached. Default 24 hours. */
@@ -38,28 +44,23 @@ export interface ArxivLookup {
   missing: string[]
 }
 
-/** Why a lookup failed, with the HTTP status the server answers it with. */
-export class ArxivLookupError extends Error {
-  constructor(
-    /** 502 arXiv failed or answered nonsense, 503 too many lookups waiting, 504 arXiv timed out. */
-    readonly status: 502 | 503 | 504,
-    message: string,
-  ) {
-    super(message)
-    this.name = 'ArxivLookupError'
-  }
-}
-
 /** A client of arXiv's API; see {@link createArxivClient}. */
 export interface ArxivClient {
-  /** Metadata for versionless, valid arXiv ids; throws {@link ArxivLookupError}. */
+  /**
+   * Metadata for versionless, valid arXiv ids; throws an `ArxivLookupError`
+   * (./arxiv-lookup-error).
+   */
   lookup(ids: readonly string[]): Promise<ArxivLookup>
   /** True when the cache answers for every one of `ids`, so a lookup asks arXiv nothing. */
   isCached(ids: readonly string[]): boolean
   /** Upstream requests made so far. */
   readonly requests: number
-  /** Cancels waiting lookups and the request in flight (server shutdown). */
-  close(): void
+  /**
+   * Cancels the request in flight and refuses every waiting lookup (503) at once, leaving no
+   * timer behind (server shutdown). Resolves once every one of them has been refused and
+   * whoever waited on it has had its turn to answer.
+   */
+  close(): Promise<void>
 }
 
 interface CacheEntry {
@@ -72,6 +73,7 @@ interface CacheEntry {
 export function createArxivClient(options: ArxivClientOptions): ArxivClient {
   const minInterval = options.minIntervalMs ?? 3_000
   const timeout = options.timeoutMs ?? 10_000
+  const maxBytes = options.maxResponseBytes ?? 5 * 1024 * 1024
   const cacheSize = options.cacheSize ?? 2_000
   const ttl = options.cacheTtlMs ?? 24 * 60 * 60_000
   const missingTtl = options.missingTtlMs ?? 10 * 60_000
@@ -113,11 +115,13 @@ export function createArxivClient(options: ArxivClientOptions): ArxivClient {
     // Another lookup may have fetched these ids while this one waited.
     const needed = ids.filter((id) => !cached(id))
     if (needed.length === 0) return answer(ids)
+    if (closed.signal.aborted) throw shuttingDown()
     const wait = lastStart + minInterval - performance.now()
     if (wait > 0) await sleep(wait, closed.signal)
     lastStart = performance.now()
     requests += 1
-    const papers = await fetchPapers(base, needed, timeout, closed.signal)
+    const options = { base, timeoutMs: timeout, maxBytes, closed: closed.signal }
+    const papers = await fetchPapers(needed, options)
     const byId = new Map(papers.map((paper) => [paper.arxivId, paper]))
     const fresh = new Map<string, PaperInput | null>()
     for (const id of needed) {
@@ -131,7 +135,7 @@ export function createArxivClient(options: ArxivClientOptions): ArxivClient {
   return {
     async lookup(ids) {
       if (ids.every((id) => cached(id))) return answer(ids)
-      if (closed.signal.aborted) throw new ArxivLookupError(503, 'The server is shutting down')
+      if (closed.signal.aborted) throw shuttingDown()
       if (queued >= maxQueued) {
         throw new ArxivLookupError(503, 'Too many lookups are waiting for arXiv; try again soon')
       }
@@ -148,54 +152,21 @@ export function createArxivClient(options: ArxivClientOptions): ArxivClient {
     get requests() {
       return requests
     },
-    close: () => closed.abort(),
+    async close() {
+      closed.abort()
+      await tail
+      // The refusals settle in microtasks; let their callers answer before the caller goes on.
+      await new Promise((resolve) => setImmediate(resolve))
+    },
   }
 }
 
-async function fetchPapers(
-  base: string,
-  ids: readonly string[],
-  timeout: number,
-  closed: AbortSignal,
-): Promise<PaperInput[]> {
-  const idList = ids.map(encodeURIComponent).join(',')
-  const url = `${base}/api/query?id_list=${idList}&max_results=${ids.length}`
-  const timer = AbortSignal.timeout(timeout)
-  let text: string
-  try {
-    const response = await fetch(url, {
-      signal: AbortSignal.any([timer, closed]),
-      headers: { Accept: 'application/atom+xml', 'User-Agent': 'Margins reading-group server' },
-    })
-    if (!response.ok) {
-      await response.body?.cancel()
-      throw new ArxivLookupError(502, `arXiv answered ${response.status}`)
-    }
-    text = await response.text()
-  } catch (error) {
-    if (error instanceof ArxivLookupError) throw error
-    if (timer.aborted) throw new ArxivLookupError(504, `arXiv did not answer within ${timeout} ms`)
-    if (closed.aborted) throw new ArxivLookupError(503, 'The server is shutting down')
-    throw new ArxivLookupError(502, `arXiv could not be reached: ${describe(error)}`)
-  }
-  try {
-    return importArxivAtom(text).papers
-  } catch (error) {
-    throw new ArxivLookupError(
-      502,
-      `arXiv answered something other than a feed: ${describe(error)}`,
-    )
-  }
-}
+const shuttingDown = () => new ArxivLookupError(503, 'The server is shutting down')
 
-function describe(error: unknown): string {
-  const cause =
-    error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : ''
-  return error instanceof Error ? `${error.message}${cause}` : String(error)
-}
-
+/** Waits `ms`, or refuses as soon as `signal` is aborted, already or later. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(shuttingDown())
     const timer = setTimeout(done, ms)
     function done() {
       signal.removeEventListener('abort', abort)
@@ -203,7 +174,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     }
     function abort() {
       clearTimeout(timer)
-      reject(new ArxivLookupError(503, 'The server is shutting down'))
+      reject(shuttingDown())
     }
     signal.addEventListener('abort', abort, { once: true })
   })

@@ -1,13 +1,16 @@
 /**
  * `GET /api/arxiv?ids=2401.00001,2312.12345`: the metadata of papers added by their arXiv id,
  * fetched from arXiv through an {@link ArxivClient}. Checks the ids before asking anyone, and
- * limits each client address so that one member cannot keep the shared queue to arXiv busy.
+ * limits each client address (an IPv6 one by its /64) so that one member cannot keep the shared
+ * queue to arXiv busy.
  */
 import type { IncomingMessage } from 'node:http'
 import { arxivIdProblem, parseArxivId } from '../../shared/arxiv-id'
 import type { Logger } from '../logger'
 import { TokenBucket } from '../rate-limit'
-import { ArxivLookupError, type ArxivClient } from './arxiv-client'
+import type { ArxivClient } from './arxiv-client'
+import { ArxivLookupError } from './arxiv-lookup-error'
+import { budgetKey } from './budget-key'
 
 /** Most ids one request may ask for. */
 export const MAX_ARXIV_IDS = 50
@@ -44,7 +47,7 @@ interface Budget {
   lastUsed: number
 }
 
-/** Addresses remembered at once; past that, idle ones are forgotten (a full bucket is like new). */
+/** Budgets remembered at once; past that, idle ones are forgotten (a full bucket is like new). */
 const MAX_BUDGETS = 10_000
 
 /** The handler of `GET /api/arxiv`; the caller sends what it returns as JSON. */
@@ -57,15 +60,15 @@ export function createArxivRoute(
   const retryAfter = String(Math.ceil(60 / limits.perMinute))
   const refillMs = (limits.burst / limits.perMinute) * 60_000
 
-  const budgetOf = (ip: string): Budget => {
-    let budget = budgets.get(ip)
+  const budgetOf = (key: string): Budget => {
+    let budget = budgets.get(key)
     if (!budget) {
       if (budgets.size >= MAX_BUDGETS) forgetIdle(budgets, now() - refillMs)
       budget = {
         bucket: new TokenBucket(limits.perMinute / 60, limits.burst, now),
         lastUsed: now(),
       }
-      budgets.set(ip, budget)
+      budgets.set(key, budget)
     }
     budget.lastUsed = now()
     return budget
@@ -77,7 +80,7 @@ export function createArxivRoute(
     const { client, logger } = options
     const ip = req.socket.remoteAddress ?? 'unknown'
     // Answers from the cache cost arXiv nothing, so only lookups that may reach it are counted.
-    if (!client.isCached(parsed) && !budgetOf(ip).bucket.take()) {
+    if (!client.isCached(parsed) && !budgetOf(budgetKey(ip)).bucket.take()) {
       logger.warn('arxiv.limited', 'arXiv lookup refused: too many from one address', { ip })
       return {
         status: 429,
@@ -89,9 +92,11 @@ export function createArxivRoute(
       return { status: 200, body: await client.lookup(parsed) }
     } catch (error) {
       if (!(error instanceof ArxivLookupError)) throw error
+      // The detail may name hosts of the server's network: the log gets it, the browser not.
       logger.warn('arxiv.failed', `arXiv lookup failed: ${error.message}`, {
         status: error.status,
         ids: parsed.length,
+        detail: error.detail,
       })
       const headers: Record<string, string> = error.status === 503 ? { 'Retry-After': '10' } : {}
       return { status: error.status, body: { error: error.message }, headers }
@@ -120,9 +125,9 @@ export function parseIds(url: string | undefined): string[] | string {
 
 /** Forgets addresses unused since `before`, else the longest unused ones, down to 90%. */
 function forgetIdle(budgets: Map<string, Budget>, before: number): void {
-  for (const [ip, budget] of budgets) {
-    if (budget.lastUsed < before) budgets.delete(ip)
+  for (const [key, budget] of budgets) {
+    if (budget.lastUsed < before) budgets.delete(key)
   }
   const oldest = [...budgets].sort((a, b) => a[1].lastUsed - b[1].lastUsed)
-  for (const [ip] of oldest.slice(0, budgets.size - MAX_BUDGETS * 0.9)) budgets.delete(ip)
+  for (const [key] of oldest.slice(0, budgets.size - MAX_BUDGETS * 0.9)) budgets.delete(key)
 }

@@ -32,6 +32,13 @@ export interface FakeArxiv {
   delay(ms: number): void
   /** Answer with this raw body (200) instead of a feed. */
   respondWith(body: string | undefined): void
+  /**
+   * Answer 200 with a feed that never ends (chunked, no `Content-Length`): its opening, then XML
+   * comments for as long as the client keeps reading.
+   */
+  endless(on: boolean): void
+  /** Answers the client hung up on before they were complete. */
+  readonly hangUps: number
 }
 
 /**
@@ -47,6 +54,8 @@ export async function startFakeArxiv(
   let failStatus: number | undefined
   let delayMs = 0
   let raw: string | undefined
+  let endless = false
+  let hangUps = 0
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (url.pathname !== '/api/query') {
@@ -59,8 +68,23 @@ export async function startFakeArxiv(
       maxResults: Number(url.searchParams.get('max_results') ?? 10),
       at: performance.now(),
     })
+    res.on('close', () => {
+      if (!res.writableFinished) hangUps += 1
+    })
     const respond = () => {
       if (res.destroyed) return
+      if (endless) {
+        res.writeHead(200, { 'Content-Type': 'application/atom+xml; charset=utf-8' })
+        res.write(atomFeed([]).replace('</feed>\n', ''))
+        const padding = `<!-- ${'x'.repeat(16 * 1024)} -->\n`
+        const pump = () => {
+          while (!res.destroyed) {
+            if (!res.write(padding)) return void res.once('drain', pump)
+          }
+        }
+        pump()
+        return
+      }
       if (failStatus !== undefined) {
         res.writeHead(failStatus, { 'Content-Type': 'text/plain' }).end('upstream trouble')
         return
@@ -106,5 +130,9 @@ export async function startFakeArxiv(
     fail: (status) => (failStatus = status),
     delay: (ms) => (delayMs = ms),
     respondWith: (body) => (raw = body),
+    endless: (on) => (endless = on),
+    get hangUps() {
+      return hangUps
+    },
   }
 }

@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest'
+import { createServer, type AddressInfo } from 'node:net'
+import { describe, expect, it, vi } from 'vitest'
+import { createArxivClient } from '../../server/arxiv/arxiv-client'
+import { ArxivLookupError } from '../../server/arxiv/arxiv-lookup-error'
 import { readConfig } from '../../server/config'
-import type { SyncServerOptions } from '../../server/sync-server'
+import type { SyncServer, SyncServerOptions } from '../../server/sync-server'
+import { atomEntry, atomFeed } from '../fixtures/importers/atom'
 import { startFakeArxiv, type FakeArxiv } from '../helpers/fake-arxiv'
-import { startTestServer } from '../helpers/sync-test-server'
+import { startTestServer, type LogRecord } from '../helpers/sync-test-server'
 import { useTempDir } from '../helpers/temp-dir'
 
 const PAPERS = {
@@ -11,17 +15,36 @@ const PAPERS = {
   'hep-th/9901001': { title: 'An old-style paper' },
 }
 
-async function setUp(
-  arxiv: SyncServerOptions['arxiv'] = {},
-): Promise<{ fake: FakeArxiv; get: (query: string) => Promise<Response> }> {
+interface SetUp {
+  fake: FakeArxiv
+  server: SyncServer
+  records: LogRecord[]
+  get: (query: string) => Promise<Response>
+}
+
+async function setUp(arxiv: SyncServerOptions['arxiv'] = {}): Promise<SetUp> {
   const fake = await startFakeArxiv(PAPERS)
-  const { server } = await startTestServer({
+  const { server, records } = await startTestServer({
     dataDir: await useTempDir(),
     arxivUrl: fake.url,
     arxiv: { minIntervalMs: 0, ...arxiv },
   })
-  return { fake, get: (query) => fetch(`${server.url}/api/arxiv${query}`) }
+  return { fake, server, records, get: (query) => fetch(`${server.url}/api/arxiv${query}`) }
 }
+
+const errorOf = async (response: Response) => ((await response.json()) as { error: string }).error
+
+/** A loopback port nothing listens on any more. */
+async function freedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+const activeTimers = () =>
+  process.getActiveResourcesInfo().filter((type) => type === 'Timeout').length
 
 describe('GET /api/arxiv', () => {
   it.each([
@@ -128,17 +151,54 @@ describe('GET /api/arxiv', () => {
     expect(fake.requests).toHaveLength(3)
   })
 
-  it('answers 502 when arXiv cannot be reached', async () => {
-    const fake = await startFakeArxiv()
-    const { server } = await startTestServer({
+  it('answers 502 when arXiv cannot be reached, naming no host to the browser', async () => {
+    const port = await freedPort()
+    const { server, records } = await startTestServer({
       dataDir: await useTempDir(),
-      // Port 9 (discard) on loopback: nothing listens there.
-      arxivUrl: 'http://127.0.0.1:9',
+      arxivUrl: `http://127.0.0.1:${port}`,
       arxiv: { minIntervalMs: 0 },
     })
     const response = await fetch(`${server.url}/api/arxiv?ids=2401.00001`)
     expect(response.status).toBe(502)
-    expect(fake.requests).toEqual([])
+    expect(await errorOf(response)).toBe('arXiv could not be reached')
+    // The operator still learns why, from the log.
+    const failed = records.find((record) => record.event === 'arxiv.failed')
+    expect(failed?.detail).toContain(`ECONNREFUSED 127.0.0.1:${port}`)
+  })
+
+  it('tells the browser nothing of what a broken feed held, and logs it', async () => {
+    const { fake, records, get } = await setUp()
+    fake.respondWith('<internal-status host="db-7.corp">down</internal-status>')
+    const response = await get('?ids=2401.00001')
+    expect(response.status).toBe(502)
+    const message = await errorOf(response)
+    expect(message).toBe('arXiv answered something other than an Atom feed')
+    expect(records.find((record) => record.event === 'arxiv.failed')?.detail).toMatch(
+      /internal-status/,
+    )
+  })
+
+  it('answers 502 when arXiv answers more than the size limit, and stops reading', async () => {
+    const { fake, get } = await setUp({ maxResponseBytes: 64 * 1024, timeoutMs: 5_000 })
+    const huge = atomEntry({
+      id: 'http://arxiv.org/abs/2401.00001v1',
+      title: 'A paper with a very long abstract',
+      summary: 'word '.repeat(20_000),
+    })
+    fake.respondWith(atomFeed([huge]))
+    const tooLong = await get('?ids=2401.00001')
+    expect(tooLong.status).toBe(502)
+    expect(await errorOf(tooLong)).toBe('arXiv answered more than 64 KiB')
+    // Without a Content-Length: the server must stop reading, not wait for the end.
+    fake.respondWith(undefined)
+    fake.endless(true)
+    const endless = await get('?ids=2401.00002')
+    expect(endless.status).toBe(502)
+    expect(await errorOf(endless)).toBe('arXiv answered more than 64 KiB')
+    await vi.waitFor(() => expect(fake.hangUps).toBeGreaterThanOrEqual(1))
+    // A feed within the limit is answered as usual.
+    fake.endless(false)
+    expect((await get('?ids=2401.00002')).status).toBe(200)
   })
 
   it('limits what one address may ask of arXiv, but not what the cache answers', async () => {
@@ -158,6 +218,48 @@ describe('GET /api/arxiv', () => {
     const answers = await Promise.all(['2401.00001', '2401.00002'].map((id) => get(`?ids=${id}`)))
     expect(answers.map((answer) => answer.status)).toEqual([200, 503])
     expect(answers[1]?.headers.get('retry-after')).toBe('10')
+    expect(fake.requests).toHaveLength(1)
+  })
+})
+
+describe('closing the server while lookups wait for arXiv', () => {
+  it('refuses every waiting lookup at once and leaves no timer behind', async () => {
+    const timersBefore = activeTimers()
+    // Four tokens: one for the first lookup, three for the waiting ones; the fifth is refused,
+    // which proves the other three have joined the queue.
+    const { server, get } = await setUp({
+      minIntervalMs: 60_000,
+      clientLimits: { burst: 4, perMinute: 1 },
+    })
+    expect((await get('?ids=2401.00001')).status).toBe(200)
+    const outcomes = ['2401.00002', 'hep-th/9901001', '2312.99999', '2312.99998'].map((id) =>
+      get(`?ids=${id}`).then(
+        (response) => response.status,
+        () => 'connection closed',
+      ),
+    )
+    expect(await Promise.race(outcomes)).toBe(429)
+    await server.close()
+    const settled = await Promise.all(outcomes)
+    expect(settled.filter((outcome) => outcome === 429)).toHaveLength(1)
+    for (const outcome of settled.filter((outcome) => outcome !== 429)) {
+      expect([503, 'connection closed']).toContain(outcome)
+    }
+    expect(activeTimers()).toBe(timersBefore)
+  })
+
+  it('the client answers each waiting lookup 503 when closed', async () => {
+    const fake = await startFakeArxiv(PAPERS)
+    const client = createArxivClient({ baseUrl: fake.url, minIntervalMs: 60_000 })
+    await client.lookup(['2401.00001'])
+    const waiting = [['2401.00002'], ['hep-th/9901001'], ['2312.99999']].map((ids) =>
+      client.lookup(ids).then(
+        () => 'answered',
+        (error: unknown) => (error instanceof ArxivLookupError ? error.status : String(error)),
+      ),
+    )
+    await client.close()
+    expect(await Promise.all(waiting)).toEqual([503, 503, 503])
     expect(fake.requests).toHaveLength(1)
   })
 })
