@@ -1,5 +1,14 @@
-import { Match, Switch, createEffect, createSignal } from 'solid-js'
-import { createHashRoute, replaceHash } from './route'
+import {
+  ErrorBoundary,
+  Match,
+  Switch,
+  createEffect,
+  createSignal,
+  on,
+  untrack,
+  type Accessor,
+} from 'solid-js'
+import { createHashRoute, replaceHash, type Route } from './route'
 import { rememberGroup } from '../data/group-list'
 import { readLocalProfile, saveLocalProfile } from '../data/local-profile'
 import type { ProfileFields } from '../components/ProfileForm'
@@ -35,42 +44,74 @@ export function App() {
   return (
     <>
       <UpdatePrompt />
-      <Switch
-        fallback={
-          <Notice title="Page not found">
-            <p>
-              <a href="#">Go to your groups</a>
-            </p>
-          </Notice>
-        }
+      <ErrorBoundary
+        fallback={(error, retry) => <PageFailed error={error} retry={retry} route={route} />}
       >
-        <Match when={route().page === 'home'}>
-          <HomePage profile={profile()} onSaveProfile={saveProfile} />
-        </Match>
-        <Match when={route().page === 'new-group'}>
-          <NewGroupPage profile={profile()} onSaveProfile={saveProfile} />
-        </Match>
-        <Match when={route().page === 'join'}>
-          <Notice title="Joining the group…">
-            <p>One moment.</p>
-          </Notice>
-        </Match>
-        <Match when={route().page === 'invalid-invite'}>
-          <Notice title="This invite link is not valid">
-            <p>Check that the whole link was copied, or ask a member of the group for a new one.</p>
-          </Notice>
-        </Match>
-        <Match when={groupId()}>
-          {(id) => (
-            <GroupPage
-              groupId={id()}
-              paperId={paperId()}
-              profile={profile()}
-              onSaveProfile={saveProfile}
-            />
-          )}
-        </Match>
-      </Switch>
+        <Switch
+          fallback={
+            <Notice title="Page not found">
+              <p>
+                <a href="#">Go to your groups</a>
+              </p>
+            </Notice>
+          }
+        >
+          <Match when={route().page === 'home'}>
+            <HomePage profile={profile()} onSaveProfile={saveProfile} />
+          </Match>
+          <Match when={route().page === 'new-group'}>
+            <NewGroupPage profile={profile()} onSaveProfile={saveProfile} />
+          </Match>
+          <Match when={route().page === 'join'}>
+            <Notice title="Joining the group…">
+              <p>One moment.</p>
+            </Notice>
+          </Match>
+          <Match when={route().page === 'invalid-invite'}>
+            <Notice title="This invite link is not valid">
+              <p>
+                Check that the whole link was copied, or ask a member of the group for a new one.
+              </p>
+            </Notice>
+          </Match>
+          <Match when={groupId()}>
+            {(id) => (
+              <GroupPage
+                groupId={id()}
+                paperId={paperId()}
+                profile={profile()}
+                onSaveProfile={saveProfile}
+              />
+            )}
+          </Match>
+        </Switch>
+      </ErrorBoundary>
     </>
+  )
+}
+
+/**
+ * What shows instead of a page that failed to render, so that one fault never blanks the app.
+ * Going to another address tries again, since the fault may be in that one page.
+ */
+function PageFailed(props: { error: unknown; retry: () => void; route: Accessor<Route> }) {
+  untrack(() => console.error('A page failed to render', props.error))
+  createEffect(
+    on(
+      () => props.route(),
+      () => props.retry(),
+      { defer: true },
+    ),
+  )
+  return (
+    <Notice title="Something on this page could not be shown">
+      <p>What you and your group wrote is still saved on this device; only showing it failed.</p>
+      <p>
+        <button type="button" onClick={() => location.reload()}>
+          Reload the page
+        </button>{' '}
+        <a href="#">Go to your groups</a>
+      </p>
+    </Notice>
   )
 }

@@ -32,12 +32,19 @@ export function PaperPage(props: { view: GroupView; paperId: string }) {
   })
   onCleanup(() => props.view.presence.setPaper(undefined))
 
+  // Keyed by the paper's id: another paper gets a fresh screen, not this one's note being
+  // written, selection or undo offer.
   return (
     <Show
-      when={data.paper}
+      when={paperId()}
+      keyed
       fallback={<PaperNotFound groupId={props.view.groupId} synced={props.view.synced()} />}
     >
-      {(paper) => <PaperScreen view={props.view} data={data} paper={paper()} />}
+      {(id) => (
+        <Show when={data.paper?.id === id && data.paper}>
+          {(paper) => <PaperScreen view={props.view} data={data} paper={paper()} />}
+        </Show>
+      )}
     </Show>
   )
 }

@@ -8,6 +8,7 @@ import { sameAs } from './same-paper'
 import { newId } from './new-id'
 import { selectorMismatch } from '../anchoring/text-quote'
 import * as v from './validate'
+import { asTime } from './time'
 import type { Actor, Annotation, AnnotationTarget, Paper } from './types'
 
 /** An annotation as stored: everything but its id, which is the key. */
@@ -88,10 +89,10 @@ function asAnnotation(id: string, value: unknown): Annotation | undefined {
     paperId: r.paperId,
     author: r.author,
     target,
-    created: typeof r.created === 'number' ? r.created : 0,
-    colour: typeof r.colour === 'string' ? r.colour : '#888888',
+    created: asTime(r.created) ?? 0,
+    colour: v.storedColour(r.colour),
     note: typeof r.note === 'string' ? r.note : '',
-    edited: typeof r.edited === 'number' ? r.edited : undefined,
+    edited: asTime(r.edited),
     deleted: r.deleted === true,
   }
 }
@@ -132,9 +133,8 @@ export function addAnnotation(doc: Y.Doc, actor: Actor, input: AnnotationInput):
   const fields = v.record('input', input)
   const paper = requirePaper(doc, fields.paperId)
   const target = checkTarget(paper, sameAs(doc, paper.id), fields.target)
-  // The member's own colour came from a replica and may be anything: only a checked one is kept.
-  const fallback = /^#[0-9a-f]{6}$/.test(member.colour) ? member.colour : '#888888'
-  const colour = fields.colour === undefined ? fallback : v.colour('colour', fields.colour)
+  // The member's colour as read is already checked (see members.ts), so it is safe to copy.
+  const colour = fields.colour === undefined ? member.colour : v.colour('colour', fields.colour)
   const note = v.optionalText('note', fields.note, { max: v.LIMITS.note, multiline: true }) ?? ''
   const annotation: Annotation = {
     id: newId(),

@@ -13,6 +13,7 @@ import { sameAs } from './same-paper'
 import { getAnnotation } from './annotations'
 import { newId } from './new-id'
 import * as v from './validate'
+import { asTime } from './time'
 import type { Actor, Comment } from './types'
 
 /** A comment as stored: what its author wrote, without the thread's resolved flag. */
@@ -50,8 +51,8 @@ function asComment(id: string, value: unknown, resolved: unknown): Comment | und
     parentId,
     author: r.author,
     body: typeof r.body === 'string' ? r.body : '',
-    created: typeof r.created === 'number' ? r.created : 0,
-    edited: typeof r.edited === 'number' ? r.edited : undefined,
+    created: asTime(r.created) ?? 0,
+    edited: asTime(r.edited),
     deleted: r.deleted === true,
     resolved:
       parentId === undefined &&

@@ -1,6 +1,7 @@
 /** Group settings: name, description, created, schema version. */
 import type * as Y from 'yjs'
 import { META, SCHEMA_VERSION, roots } from './keys'
+import { asTime } from './time'
 import { ConflictError, ValidationError } from './errors'
 import { schemaVersionOf } from './schema'
 import { writer } from './members'
@@ -24,7 +25,7 @@ export function readGroup(doc: Y.Doc): GroupSettings | undefined {
   return {
     name: typeof name === 'string' ? name : '',
     description: typeof description === 'string' ? description : '',
-    created: typeof created === 'number' ? created : 0,
+    created: asTime(created) ?? 0,
     schemaVersion,
   }
 }

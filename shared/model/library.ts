@@ -5,6 +5,7 @@ import { listPapers } from './papers'
 import { paperClasses } from './same-paper'
 import { asTag } from './tags'
 import { asStatus } from './reading-status'
+import { asTime } from './time'
 import type { Paper, ReadingStatus } from './types'
 
 /** One paper of the library with what the group did with it. */
@@ -64,10 +65,7 @@ function gatherLive(records: Y.Map<unknown>, canonical: Map<string, string>) {
     const found = by.get(paper) ?? { count: 0, lastActivity: {} }
     found.count += 1
     if (typeof author === 'string') {
-      const at = Math.max(
-        typeof created === 'number' ? created : 0,
-        typeof edited === 'number' ? edited : 0,
-      )
+      const at = Math.max(asTime(created) ?? 0, asTime(edited) ?? 0)
       found.lastActivity[author] = Math.max(found.lastActivity[author] ?? 0, at)
     }
     by.set(paper, found)
@@ -97,7 +95,7 @@ export function readLibrary(doc: Y.Doc): LibraryEntry[] {
   const votesBy = gather(
     votes,
     canonical,
-    (at) => (typeof at === 'number' ? at : undefined),
+    (at) => (typeof at === 'number' ? (asTime(at) ?? 0) : undefined),
     earliest,
   )
   const statusBy = gather(status, canonical, asStatus, (a, b) => (b.at > a.at ? b : a))

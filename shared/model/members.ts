@@ -4,6 +4,7 @@ import { roots } from './keys'
 import { NotFoundError } from './errors'
 import { assertWritable } from './schema'
 import * as v from './validate'
+import { asTime } from './time'
 import type { Actor, Member } from './types'
 
 function asMember(id: string, value: unknown): Member | undefined {
@@ -12,7 +13,8 @@ function asMember(id: string, value: unknown): Member | undefined {
   if (typeof name !== 'string' || typeof colour !== 'string' || typeof joined !== 'number') {
     return undefined
   }
-  return { id, name, colour, joined }
+  // A stored colour reaches CSS and a stored time a date formatter: both are checked here.
+  return { id, name, colour: v.storedColour(colour), joined: asTime(joined) ?? 0 }
 }
 
 /** One member's profile, or undefined. */

@@ -2,6 +2,7 @@
 import { arxivAbsUrl, arxivPdfUrl, normalizeArxivId } from '../arxiv-id'
 import { ValidationError } from './errors'
 import * as v from './validate'
+import { asTime } from './time'
 import { PAPER_SOURCES, type Paper, type PaperInput, type PaperLinks } from './types'
 
 /** A paper as stored: everything but its id, which is the key. */
@@ -168,7 +169,7 @@ export function asPaper(id: string, value: unknown): Paper | undefined {
     links: {},
     source: source as Paper['source'],
     addedBy,
-    addedAt,
+    addedAt: asTime(addedAt) ?? 0,
     needsMetadata,
   }
   const { abstract: absLink, pdf } = links as Record<string, unknown>

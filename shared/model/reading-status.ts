@@ -5,6 +5,7 @@ import { ValidationError } from './errors'
 import { writer } from './members'
 import { requirePaper } from './papers'
 import { sameAs } from './same-paper'
+import { asTime } from './time'
 import { READING_STATUSES, type Actor, type MemberStatus, type ReadingStatus } from './types'
 
 /** A stored status value as its fields, or undefined. */
@@ -13,7 +14,7 @@ export function asStatus(value: unknown): { status: ReadingStatus; at: number } 
   const { status, at } = value as Record<string, unknown>
   if (!READING_STATUSES.includes(status as ReadingStatus) || typeof at !== 'number')
     return undefined
-  return { status: status as ReadingStatus, at }
+  return { status: status as ReadingStatus, at: asTime(at) ?? 0 }
 }
 
 /** Every member's status of one paper: their latest, on whichever record of it. */

@@ -10,6 +10,7 @@ import { writer } from './members'
 import { requirePaper } from './papers'
 import { paperClasses, sameAs } from './same-paper'
 import * as v from './validate'
+import { asTime } from './time'
 import type { Actor, PaperTag } from './types'
 
 /** The canonical form of a tag, or a ValidationError. */
@@ -28,7 +29,7 @@ export function asTag(tag: string, value: unknown): PaperTag | undefined {
   if (typeof value !== 'object' || value === null) return undefined
   const { addedBy, addedAt } = value as Record<string, unknown>
   if (typeof addedBy !== 'string' || typeof addedAt !== 'number') return undefined
-  return { tag, addedBy, addedAt }
+  return { tag, addedBy, addedAt: asTime(addedAt) ?? 0 }
 }
 
 /** A paper's tags (made on any record of it), alphabetically, each with its first tagger. */

@@ -136,6 +136,17 @@ export function colour(field: string, value: unknown): string {
   return value.toLowerCase()
 }
 
+/** The colour shown for a stored colour that is not `#rrggbb`. */
+export const NEUTRAL_COLOUR = '#888888'
+
+/**
+ * A colour read back from the document: `#rrggbb` in lower case, or the neutral grey when another
+ * replica stored anything else. Colours reach CSS, where `url(...)` would draw an image.
+ */
+export function storedColour(value: unknown): string {
+  return typeof value === 'string' && COLOUR.test(value) ? value.toLowerCase() : NEUTRAL_COLOUR
+}
+
 const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i
 
 /** An absolute http(s) URL; other schemes (javascript:, data:) are refused. */

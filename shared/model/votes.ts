@@ -5,6 +5,7 @@
  */
 import type * as Y from 'yjs'
 import { pairKey, roots, splitPairKey } from './keys'
+import { asTime } from './time'
 import { writer } from './members'
 import { requirePaper } from './papers'
 import { sameAs } from './same-paper'
@@ -15,9 +16,10 @@ import type { Actor } from './types'
 export function votersOf(doc: Y.Doc, paperId: string): string[] {
   const ids = new Set(sameAs(doc, paperId))
   const voters = new Map<string, number>()
-  roots(doc).votes.forEach((at, key) => {
+  roots(doc).votes.forEach((value, key) => {
     const parts = splitPairKey(key)
-    if (!parts || !ids.has(parts[0]) || typeof at !== 'number') return
+    const at = asTime(value)
+    if (!parts || !ids.has(parts[0]) || at === undefined) return
     voters.set(parts[1], Math.min(at, voters.get(parts[1]) ?? at))
   })
   return [...voters].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([id]) => id)

@@ -12,6 +12,7 @@ import {
   setThreadResolved,
   type Actor,
   type Comment,
+  type Member,
 } from '../../shared/model'
 import { createDocProjection } from '../../client/data/create-doc-projection'
 import { Discussion } from '../../client/components/thread/Discussion'
@@ -34,7 +35,7 @@ function seed() {
 function show(
   doc: Y.Doc,
   paperId: string,
-  options: { as?: Actor; canWrite?: boolean; refuse?: boolean } = {},
+  options: { as?: Actor; canWrite?: boolean; refuse?: boolean; members?: Member[] } = {},
 ) {
   const as = options.as ?? ADA
   const attempt = (write: () => unknown) => {
@@ -47,12 +48,12 @@ function show(
       attempt(() => addComment(doc, as, { paperId, parentId, body })),
     ),
     onEdit: vi.fn((id: string, body: string) => attempt(() => editComment(doc, as, id, body))),
-    onDelete: vi.fn((id: string, deleted: boolean) => {
-      setCommentDeleted(doc, as, id, deleted)
-    }),
-    onResolve: vi.fn((id: string, resolved: boolean) => {
-      setThreadResolved(doc, as, id, resolved)
-    }),
+    onDelete: vi.fn((id: string, deleted: boolean) =>
+      attempt(() => setCommentDeleted(doc, as, id, deleted)),
+    ),
+    onResolve: vi.fn((id: string, resolved: boolean) =>
+      attempt(() => setThreadResolved(doc, as, id, resolved)),
+    ),
   }
   render(() => {
     const comments = createDocProjection<Comment[]>(doc, (d) => listComments(d, paperId), [])
@@ -61,7 +62,7 @@ function show(
       <Discussion
         {...handlers}
         comments={comments.value}
-        members={members.value}
+        members={options.members ?? members.value}
         memberId={as.memberId}
         canWrite={options.canWrite ?? true}
         label="Discussion of the paper"
@@ -278,5 +279,35 @@ describe('Discussion', () => {
     await user.tab()
     await user.tab({ shift: true })
     expect(document.activeElement).toBe(commentWith('Second'))
+  })
+
+  it('announces nothing and offers no Undo when a delete or a resolve is refused', async () => {
+    const { doc, paperId, say } = seed()
+    say(ADA, 'Still here')
+    const { handlers, user } = show(doc, paperId, { refuse: true })
+
+    const announced = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      return screen.getByRole('status').textContent
+    }
+    await user.click(within(commentWith('Still here')).getByRole('button', { name: /Delete/ }))
+    expect(handlers.onDelete).toHaveBeenCalledTimes(1)
+    expect(await announced()).toBe('')
+    expect(screen.queryByRole('button', { name: 'Undo delete' })).toBeNull()
+    expect(screen.queryByText('Comment deleted')).toBeNull()
+
+    await user.click(screen.getByRole('button', { name: 'Resolve thread' }))
+    expect(handlers.onResolve).toHaveBeenCalledTimes(1)
+    expect(await announced()).toBe('')
+    expect(screen.getByRole('button', { name: 'Resolve thread' })).toBeTruthy()
+  })
+
+  it('paints an author’s colour only when it is #rrggbb', () => {
+    const { doc, paperId, say } = seed()
+    say(ADA, 'Plain colours only')
+    const hostile = 'url(data:image/svg+xml,%3Csvg%2F%3E)'
+    show(doc, paperId, { members: [{ id: 'ada', name: 'Ada', colour: hostile, joined: 0 }] })
+    const comment = commentWith('Plain colours only')
+    expect(comment.style.getPropertyValue('--member-colour')).toBe('#888888')
   })
 })

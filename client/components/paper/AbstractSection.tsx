@@ -1,4 +1,4 @@
-import { Show, createEffect, createMemo, createSignal } from 'solid-js'
+import { Show, createEffect, createMemo, createSignal, onMount } from 'solid-js'
 import { addAnnotation, selectorsFor, type Paper } from '../../../shared/model'
 import { AbstractText, type PeerSelection, type TextHighlight } from './AbstractText'
 import { createTextSelection, type TextSelection } from './create-text-selection'
@@ -7,6 +7,7 @@ import { SelectionToolbar, placementStyle, type Placement } from './SelectionToo
 import { ColourSwatches } from './ColourSwatches'
 import { NoteEditor } from './NoteEditor'
 import { usePaperContext } from './paper-context'
+import type { Drafts } from '../thread/drafts'
 
 /**
  * The abstract, its highlights and other members' selections; selecting a passage offers to
@@ -24,6 +25,8 @@ export function AbstractSection(props: {
   let floating: HTMLElement | undefined
   const tracked = createTextSelection(() => text)
   const [composing, setComposing] = createSignal<TextSelection>()
+  // True while the editor shows a note kept from an earlier visit rather than one just asked for.
+  const [restored, setRestored] = createSignal(false)
   const pending = () => composing() ?? tracked.selection()
   const colours = createMemo(() => highlightColours(context.myColour()))
   const [chosen, setChosen] = createSignal<string>()
@@ -49,7 +52,18 @@ export function AbstractSection(props: {
     setPlacement({ top: range.rect.bottom - box.top + 8, left: Math.max(0, left) })
   })
 
+  // A new note left unsaved (a reload, a cancel, a crash) comes back open on its passage.
+  onMount(() => {
+    const kept = keptNote(context.drafts, props.paper.abstract.length)
+    if (!view.canWrite || !kept || !text) return
+    const box = text.getBoundingClientRect()
+    const rect = { top: box.top, bottom: box.bottom, left: box.left, right: box.right }
+    setRestored(true)
+    setComposing({ ...kept, rect })
+  })
+
   const finish = () => {
+    setRestored(false)
     setComposing(undefined)
     tracked.clear()
     text?.focus({ preventScroll: true })
@@ -92,7 +106,10 @@ export function AbstractSection(props: {
           colour={colour()}
           onColour={setChosen}
           onHighlight={() => create('')}
-          onAddNote={() => setComposing(tracked.selection())}
+          onAddNote={() => {
+            setRestored(false)
+            setComposing(tracked.selection())
+          }}
           onDismiss={finish}
         />
       </Show>
@@ -111,7 +128,8 @@ export function AbstractSection(props: {
               initial=""
               saveLabel="Save note"
               drafts={context.drafts}
-              draftKey={`new:${range().start}-${range().end}`}
+              draftKey={newNoteKey(range())}
+              autofocus={!restored()}
               onSave={create}
               onCancel={finish}
             >
@@ -127,4 +145,22 @@ export function AbstractSection(props: {
       </Show>
     </div>
   )
+}
+
+const NEW_NOTE = /^new:(\d+)-(\d+)$/
+
+function newNoteKey(range: { start: number; end: number }): string {
+  return `new:${range.start}-${range.end}`
+}
+
+/** The first passage (in text order) with an unsaved new note that still fits the text. */
+function keptNote(drafts: Drafts, length: number): { start: number; end: number } | undefined {
+  let first: { start: number; end: number } | undefined
+  for (const key of drafts.keys()) {
+    const match = NEW_NOTE.exec(key)
+    if (!match || !drafts.read(key)?.trim()) continue
+    const [start, end] = [Number(match[1]), Number(match[2])]
+    if (start < end && end <= length && (!first || start < first.start)) first = { start, end }
+  }
+  return first
 }

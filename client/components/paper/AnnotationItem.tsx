@@ -8,7 +8,7 @@ import {
 import type { Placement } from '../../../shared/anchoring/anchor-annotations'
 import { Markdown } from '../../markdown/Markdown'
 import { Discussion } from '../thread/Discussion'
-import { formatCommentDate } from '../thread/comment-date'
+import { commentDateTime, formatCommentDate } from '../thread/comment-date'
 import { annotationByline } from './AbstractText'
 import { ColourSwatches } from './ColourSwatches'
 import { highlightColours, safeColour } from './highlight-colours'
@@ -92,7 +92,7 @@ export function AnnotationItem(props: {
       <p class="annotation-by" id={annotationByline(id())}>
         <span class="annotation-dot" style={{ 'background-color': safeColour(author().colour) }} />
         <span>{author().name}</span>
-        <time datetime={new Date(props.annotation.created).toISOString()}>
+        <time datetime={commentDateTime(props.annotation.created)}>
           {formatCommentDate(props.annotation.created)}
         </time>
         <Show when={props.annotation.edited}>

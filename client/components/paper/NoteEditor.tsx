@@ -1,9 +1,11 @@
-import { createSignal, createUniqueId, onMount, untrack, type JSX } from 'solid-js'
+import { Show, createSignal, createUniqueId, onMount, untrack, type JSX } from 'solid-js'
 import type { Drafts } from '../thread/drafts'
+import '../../styles/note-editor.css'
 
 /**
- * A note being written: Markdown in a textarea; Ctrl/Cmd+Enter saves, Escape cancels. The text
- * stays when a save is refused, and is kept as a draft (under `draftKey`) until saved or cancelled.
+ * A note being written: Markdown in a textarea; Ctrl/Cmd+Enter saves, Escape cancels. What is
+ * typed is kept as a draft (under `draftKey`) until saved: a refused save or a cancel loses
+ * nothing, and reopening the editor brings the text back, with a way to discard it.
  */
 export function NoteEditor(props: {
   label: string
@@ -13,24 +15,36 @@ export function NoteEditor(props: {
   draftKey: string
   onSave: (note: string) => boolean
   onCancel: () => void
+  /** Move the keyboard into the editor when it opens. Default true. */
+  autofocus?: boolean
   children?: JSX.Element
 }) {
   const id = createUniqueId()
   const hint = createUniqueId()
-  const [text, setText] = createSignal(
-    untrack(() => props.drafts.read(props.draftKey) ?? props.initial),
-  )
+  // An editor belongs to one draft for its whole life, so its key is read once.
+  const draftKey = untrack(() => props.draftKey)
+  const kept = untrack(() => props.drafts.read(draftKey))
+  const initial = untrack(() => props.initial)
+  const [text, setText] = createSignal(kept ?? initial)
+  const [restored, setRestored] = createSignal(kept !== undefined && kept !== initial)
   let area!: HTMLTextAreaElement
-  onMount(() => area.focus())
+  onMount(() => {
+    if (props.autofocus !== false) area.focus()
+  })
 
-  // Saving or cancelling may unmount the editor: its key is read before.
   const save = () => {
-    const key = props.draftKey
-    if (props.onSave(text())) props.drafts.clear(key)
+    if (props.onSave(text())) props.drafts.clear(draftKey)
   }
   const cancel = () => {
-    props.drafts.clear(props.draftKey)
+    // Only a draft with something new in it is worth bringing back.
+    if (text() === initial || text().trim() === '') props.drafts.clear(draftKey)
     props.onCancel()
+  }
+  const discard = () => {
+    props.drafts.clear(draftKey)
+    setText(initial)
+    setRestored(false)
+    area.focus()
   }
 
   return (
@@ -50,7 +64,7 @@ export function NoteEditor(props: {
         value={text()}
         onInput={(event) => {
           setText(event.currentTarget.value)
-          props.drafts.write(props.draftKey, event.currentTarget.value)
+          props.drafts.write(draftKey, event.currentTarget.value)
         }}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -64,13 +78,19 @@ export function NoteEditor(props: {
         }}
       />
       <p id={hint} class="note-hint">
-        Markdown and $math$ work. Ctrl+Enter saves, Escape cancels.
+        <Show when={restored()}>Your unsaved text is back. </Show>
+        Markdown and $math$ work. Ctrl+Enter saves, Escape closes and keeps your text.
       </p>
       <div class="note-buttons">
         <button type="submit">{props.saveLabel}</button>
         <button type="button" class="secondary" onClick={cancel}>
           Cancel
         </button>
+        <Show when={restored()}>
+          <button type="button" class="link-button" onClick={discard}>
+            Discard draft
+          </button>
+        </Show>
       </div>
     </form>
   )

@@ -28,9 +28,11 @@ export function PaperTags(props: {
     }
   }
   const remove = (tag: string) => {
-    if (!view.actions.run((doc, actor) => removeTag(doc, actor, context.paperId(), tag))) return
+    // Undo puts the tag back on this paper, whichever paper is shown when it is clicked.
+    const paperId = context.paperId()
+    if (!view.actions.run((doc, actor) => removeTag(doc, actor, paperId, tag))) return
     context.offerUndo(`Tag “${tag}” removed.`, () =>
-      view.actions.run((doc, actor) => addTag(doc, actor, context.paperId(), tag)),
+      view.actions.run((doc, actor) => addTag(doc, actor, paperId, tag)),
     )
   }
 

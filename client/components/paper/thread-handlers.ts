@@ -29,11 +29,9 @@ export function threadHandlers(
       ) !== undefined,
     onEdit: (commentId, body) =>
       run((doc, actor) => editComment(doc, actor, commentId, body)) !== undefined,
-    onDelete: (commentId, deleted) => {
-      run((doc, actor) => setCommentDeleted(doc, actor, commentId, deleted))
-    },
-    onResolve: (rootId, resolved) => {
-      run((doc, actor) => setThreadResolved(doc, actor, rootId, resolved))
-    },
+    onDelete: (commentId, deleted) =>
+      run((doc, actor) => setCommentDeleted(doc, actor, commentId, deleted)) !== undefined,
+    onResolve: (rootId, resolved) =>
+      run((doc, actor) => setThreadResolved(doc, actor, rootId, resolved)) !== undefined,
   }
 }

@@ -20,19 +20,20 @@ export function CommentActions(props: {
   const thread = useThread()
   const own = () => thread.memberId() !== undefined && thread.memberId() === props.comment.author
   const isRoot = () => props.comment.id === props.root.id
+  // A refused write has its message from the group's actions: nothing to announce or undo here.
   const remove = () => {
-    thread.handlers.onDelete(props.comment.id, true)
+    if (!thread.handlers.onDelete(props.comment.id, true)) return
     thread.setUndoable(props.comment.id)
     thread.announce('Comment deleted. Undo is next to it.')
   }
   const undo = () => {
-    thread.handlers.onDelete(props.comment.id, false)
+    if (!thread.handlers.onDelete(props.comment.id, false)) return
     thread.setUndoable(undefined)
     thread.announce('Comment restored.')
     props.onRestored()
   }
   const resolve = (resolved: boolean) => {
-    thread.handlers.onResolve(props.root.id, resolved)
+    if (!thread.handlers.onResolve(props.root.id, resolved)) return
     thread.announce(resolved ? 'Thread resolved.' : 'Thread reopened.')
     if (resolved) props.onResolved?.()
   }

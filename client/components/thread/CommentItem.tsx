@@ -1,8 +1,7 @@
 import { For, Show, createSignal } from 'solid-js'
 import type { Comment } from '../../../shared/model'
 import { Markdown } from '../../markdown/Markdown'
-import { isoDate } from '../../format/date'
-import { formatCommentDate } from './comment-date'
+import { commentDateTime, formatCommentDate } from './comment-date'
 import { useThread } from './thread-context'
 import { Composer } from './Composer'
 import { CommentActions } from './CommentActions'
@@ -67,7 +66,7 @@ export function CommentItem(props: {
           <header class="comment-header">
             <span class="comment-dot" aria-hidden="true" />
             <span class="comment-author">{author().name}</span>
-            <time datetime={isoDate(props.comment.created)}>{date()}</time>
+            <time datetime={commentDateTime(props.comment.created)}>{date()}</time>
             <Show when={props.comment.edited}>
               {(edited) => (
                 <span class="comment-edited" title={`Edited ${formatCommentDate(edited())}`}>

@@ -1,5 +1,6 @@
 import { For, Show, createMemo, createSignal, createUniqueId } from 'solid-js'
 import type { Comment, Member } from '../../../shared/model'
+import { storedColour } from '../../../shared/model/validate'
 import { buildThreads, countComments, repliesOf } from './thread-tree'
 import { ThreadContext, type Author, type ThreadContextValue } from './thread-context'
 import { createDrafts } from './drafts'
@@ -12,8 +13,9 @@ import '../../styles/thread.css'
 export interface ThreadHandlers {
   onReply: (parentId: string | undefined, body: string) => boolean
   onEdit: (commentId: string, body: string) => boolean
-  onDelete: (commentId: string, deleted: boolean) => void
-  onResolve: (rootId: string, resolved: boolean) => void
+  /** Deletes or restores; false when the write was refused, so nothing is announced. */
+  onDelete: (commentId: string, deleted: boolean) => boolean
+  onResolve: (rootId: string, resolved: boolean) => boolean
 }
 
 /** Past this many comments a "skip to new thread" button leads the discussion. */
@@ -63,7 +65,8 @@ export function Discussion(
     memberId: () => props.memberId,
     author(memberId) {
       const member = membersById().get(memberId)
-      return member ? { name: member.name, colour: member.colour } : FORMER_MEMBER
+      // The colour lands in a CSS variable: only #rrggbb, whoever built the member list.
+      return member ? { name: member.name, colour: storedColour(member.colour) } : FORMER_MEMBER
     },
     replies: (commentId) => repliesOf(tree(), commentId),
     drafts: createDrafts(() => props.draftScope),

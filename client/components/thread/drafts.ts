@@ -3,6 +3,8 @@ export interface Drafts {
   read(key: string): string | undefined
   write(key: string, text: string): void
   clear(key: string): void
+  /** The keys of the drafts kept in this scope, in no particular order. */
+  keys(): string[]
 }
 
 const PREFIX = 'margins:draft:'
@@ -35,6 +37,21 @@ export function createDrafts(scope: () => string | undefined): Drafts {
       } catch {
         // Kept in memory; storage is full or disabled.
       }
+    },
+    keys() {
+      const found = new Set(memory.keys())
+      const prefix = storageKey('')
+      try {
+        if (prefix !== undefined) {
+          for (let i = 0; i < localStorage.length; i++) {
+            const stored = localStorage.key(i)
+            if (stored?.startsWith(prefix)) found.add(stored.slice(prefix.length))
+          }
+        }
+      } catch {
+        // Only what is in memory, then.
+      }
+      return [...found]
     },
     clear(key) {
       memory.delete(key)
