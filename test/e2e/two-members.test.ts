@@ -14,6 +14,7 @@ const PAPER = 'Discrete Key-Value Bottleneck'
 /** Passages of that paper's abstract. */
 const FIRST_PASSAGE = 'non-stationary training data streams'
 const SECOND_PASSAGE = 'discrete bottleneck'
+const THIRD_PASSAGE = 'localized and context-dependent model updates'
 
 const WITHIN = { timeout: 15_000 }
 const DESKTOP = { width: 1280, height: 800 }
@@ -39,10 +40,10 @@ async function openPaper(page: Page, title: string): Promise<void> {
 }
 
 /**
- * Selects `phrase` inside the paper's abstract, as a mouse drag or a finger on the selection
- * handles would, then lets go.
+ * Selects `phrase` inside the paper's abstract, as a mouse drag (then lets go) or, with `mouse`
+ * false, a finger on the selection handles would.
  */
-async function selectInAbstract(page: Page, phrase: string): Promise<void> {
+async function selectInAbstract(page: Page, phrase: string, mouse = true): Promise<void> {
   const found = await page.evaluate((text) => {
     const root = document.querySelector('.abstract-text')
     if (!root) return false
@@ -71,7 +72,8 @@ async function selectInAbstract(page: Page, phrase: string): Promise<void> {
     return true
   }, phrase)
   expect(found, `"${phrase}" in the abstract`).toBe(true)
-  await page.locator('.abstract-text').dispatchEvent('mouseup')
+  // A finger dragging the selection handles sends only selectionchange events, no mouseup.
+  if (mouse) await page.locator('.abstract-text').dispatchEvent('mouseup')
 }
 
 /** The composer of the paper's own discussion (each annotation's thread has its own). */
@@ -247,6 +249,30 @@ describe('two members of a new group, in Chromium against server/index.ts', () =
     expect(await page.locator('textarea').count()).toBe(0)
     expect(await page.getByRole('button', { name: /^Vote/ }).count()).toBe(0)
     await reader.close()
+    expect(errors).toEqual([])
+  })
+
+  it('lets a member on a touch phone highlight with the toolbar docked at the bottom', async () => {
+    const phone = await browser.newContext({ viewport: MOBILE, isMobile: true, hasTouch: true })
+    const page = await phone.newPage()
+    watchErrors(page, errors)
+    await page.goto(memberLink)
+    await page.getByLabel('Your name').fill('Cy')
+    await page.getByRole('button', { name: 'Join the group' }).click()
+    await expect.poll(() => resultCount(page), WITHIN).toBe(`${TRENDING_PAPERS} papers`)
+    await openPaper(page, PAPER)
+    await expect.poll(() => highlights(page).count(), WITHIN).toBe(2)
+
+    await selectInAbstract(page, THIRD_PASSAGE, false)
+    const toolbar = page.getByRole('group', { name: 'Selected passage' })
+    // Docked at the bottom of the screen (above the annotations sheet's handle), clear of the
+    // phone's own selection menu, which appears by the text.
+    const box = await toolbar.boundingBox()
+    expect(box && box.y).toBeGreaterThan(MOBILE.height * 0.75)
+    await toolbar.getByRole('button', { name: 'Highlight', exact: true }).tap()
+    await expect.poll(() => highlights(page).count(), WITHIN).toBe(3)
+    await expect.poll(() => highlights(adaPage).count(), WITHIN).toBe(3)
+    await phone.close()
     expect(errors).toEqual([])
   })
 
