@@ -31,6 +31,17 @@ export const LARGE_GROUP: GroupSize = {
   members: 30,
 }
 
+/** LARGE_GROUP scaled to `papers` papers, with as many annotations and comments per paper. */
+export function groupOfSize(papers: number): GroupSize {
+  const scale = papers / LARGE_GROUP.papers
+  return {
+    papers,
+    annotations: Math.round(LARGE_GROUP.annotations * scale),
+    comments: Math.round(LARGE_GROUP.comments * scale),
+    members: LARGE_GROUP.members,
+  }
+}
+
 const WORDS =
   'model learning data reward policy value network training language vision graph'.split(' ')
 

@@ -7,39 +7,11 @@
  */
 import * as Y from 'yjs'
 import { readLibrary } from '../shared/model'
-import { LARGE_GROUP, generateGroup } from './generate-group'
+import { LARGE_GROUP, generateGroup, groupOfSize } from './generate-group'
+import { argument, time } from './measure'
 
-function argument(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`)
-  return at > 0 ? Number(process.argv[at + 1]) : fallback
-}
-
-function median(samples: number[]): number {
-  const sorted = samples.slice().sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] as number
-}
-
-/** Median time of `task` over `runs` runs, each on a fresh value from `setup` (not timed). */
-function time<T>(runs: number, setup: () => T, task: (value: T) => void): number {
-  const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const value = setup()
-    const start = performance.now()
-    task(value)
-    samples.push(performance.now() - start)
-  }
-  return median(samples)
-}
-
-const papers = argument('papers', LARGE_GROUP.papers)
-const scale = papers / LARGE_GROUP.papers
-const size = {
-  papers,
-  annotations: Math.round(LARGE_GROUP.annotations * scale),
-  comments: Math.round(LARGE_GROUP.comments * scale),
-  members: LARGE_GROUP.members,
-}
-const runs = argument('runs', 7)
+const size = groupOfSize(argument('papers') ?? LARGE_GROUP.papers)
+const runs = argument('runs') ?? 7
 
 const built = performance.now()
 const generated = generateGroup(size)
@@ -53,15 +25,14 @@ const load = () => {
   Y.applyUpdate(doc, state)
   return doc
 }
-const none = () => undefined
 // Each read runs on a freshly loaded document, so nothing it caches carries over between runs.
 const rows = [
   ['encoded state', `${(state.byteLength / 1024 / 1024).toFixed(2)} MiB`],
-  ['Y.applyUpdate (floor)', `${time(runs, none, load).toFixed(1)} ms`],
-  ['readLibrary, first read', `${time(runs, load, readLibrary).toFixed(1)} ms`],
+  ['Y.applyUpdate (floor)', `${time(runs, load).toFixed(1)} ms`],
+  ['readLibrary, first read', `${time(runs, readLibrary, load).toFixed(1)} ms`],
   [
     'baseline: toJSON of all roots',
-    `${time(runs, load, (doc) => rootNames.forEach((name) => doc.getMap(name).toJSON())).toFixed(1)} ms`,
+    `${time(runs, (doc) => rootNames.forEach((name) => doc.getMap(name).toJSON()), load).toFixed(1)} ms`,
   ],
 ]
 console.log(`node ${process.version}, median of ${runs} runs`)

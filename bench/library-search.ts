@@ -24,29 +24,8 @@ import {
 import { syncedIndex } from '../client/data/library-search-sync'
 import { followDocument } from '../client/data/library-search-follow'
 import { emptyQuery, filterSorted, queryLibrary, sortLibrary } from '../client/data/library-query'
-import { LARGE_GROUP, generateGroup } from './generate-group'
-
-function argument(name: string): number | undefined {
-  const at = process.argv.indexOf(`--${name}`)
-  return at > 0 ? Number(process.argv[at + 1]) : undefined
-}
-
-function median(samples: number[]): number {
-  const sorted = samples.slice().sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] as number
-}
-
-/** Median time of `task` over `runs` runs, each after an untimed `setup`. */
-function time(runs: number, task: () => void, setup = () => {}): number {
-  const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    setup()
-    const start = performance.now()
-    task()
-    samples.push(performance.now() - start)
-  }
-  return median(samples)
-}
+import { generateGroup, groupOfSize } from './generate-group'
+import { argument, median, time } from './measure'
 
 // What a reader types, keystroke by keystroke: prefixes, a typo, several words, an id.
 const QUERIES = [
@@ -103,14 +82,7 @@ function realDocuments(count: number): SearchDocument[] {
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`
 
 function measure(papers: number, runs: number): Record<string, string> {
-  const scale = papers / LARGE_GROUP.papers
-  const size = {
-    papers,
-    annotations: Math.round(LARGE_GROUP.annotations * scale),
-    comments: Math.round(LARGE_GROUP.comments * scale),
-    members: LARGE_GROUP.members,
-  }
-  const doc = generateGroup(size)
+  const doc = generateGroup(groupOfSize(papers))
   const read = () => toSearchDocuments(listPapers(doc), readCommentText(doc))
   let documents: SearchDocument[] = []
   const readTime = time(runs, () => (documents = read()))

@@ -11,8 +11,11 @@ export interface ReadMarks {
   seenAt(paperId: string): number | undefined
   /** Records a visit now. */
   markSeen(paperId: string): void
-  /** Records a visit now to all of these papers. */
-  markAllSeen(paperIds: readonly string[]): void
+  /**
+   * Records a visit now to all of these papers. Returns what puts the marks back as they were
+   * (papers never opened become unopened again), leaving any visit made since.
+   */
+  markAllSeen(paperIds: readonly string[]): () => void
   /** True once the marks stored on this device have been read. */
   readonly loaded: Accessor<boolean>
 }
@@ -39,16 +42,25 @@ export function createReadMarks(groupId: string): ReadMarks {
   })
   const markAllSeen = (paperIds: readonly string[]) => {
     const now = Date.now()
+    const before = new Map(paperIds.map((paperId) => [paperId, seen.get(paperId)]))
     doc.transact(() => {
-      for (const paperId of paperIds) seen.set(paperId, now)
+      for (const paperId of before.keys()) seen.set(paperId, now)
     })
+    return () =>
+      doc.transact(() => {
+        for (const [paperId, at] of before) {
+          if (seen.get(paperId) !== now) continue
+          if (at === undefined) seen.delete(paperId)
+          else seen.set(paperId, at)
+        }
+      })
   }
   return {
     seenAt: (paperId) => {
       version()
       return seen.get(paperId)
     },
-    markSeen: (paperId) => markAllSeen([paperId]),
+    markSeen: (paperId) => void markAllSeen([paperId]),
     markAllSeen,
     loaded,
   }

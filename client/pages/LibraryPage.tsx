@@ -11,6 +11,7 @@ import { LibraryFeed } from '../components/library/LibraryFeed'
 import { LibraryToolbar } from '../components/library/LibraryToolbar'
 import { NoPapers, NoResults } from '../components/library/LibraryEmpty'
 import { ResultCount } from '../components/library/ResultCount'
+import { UndoToast, type Undoable } from '../components/UndoToast'
 import '../styles/library.css'
 
 /** The group's feed: every paper, sorted, filtered and searchable; adding papers. */
@@ -41,8 +42,18 @@ export function LibraryPage(props: { view: GroupView }) {
     unreadReason(entry, props.view.readMarks.seenAt(entry.paper.id), props.view.memberId())
   const unreadCount = createMemo(() => library().filter((entry) => unread(entry)).length)
   let status: HTMLDivElement | undefined
+  const [offer, setOffer] = createSignal<Undoable>()
   const markAllRead = () => {
-    props.view.readMarks.markAllSeen(library().map((e) => e.paper.id))
+    const count = unreadCount()
+    const restore = props.view.readMarks.markAllSeen(library().map((e) => e.paper.id))
+    setOffer({
+      message: `Marked ${formatCount(count, 'paper', 'papers')} as read.`,
+      undo: () => {
+        restore()
+        // The Undo button goes away: back to the count, where "Mark all as read" is again.
+        status?.focus()
+      },
+    })
     // The button goes away once nothing is unread: keep focus where it was, on the count.
     status?.focus()
   }
@@ -123,6 +134,7 @@ export function LibraryPage(props: { view: GroupView }) {
           />
         </Show>
       </Show>
+      <UndoToast offer={offer()} onClose={() => setOffer(undefined)} />
     </section>
   )
 }

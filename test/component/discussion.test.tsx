@@ -258,6 +258,36 @@ describe('Discussion', () => {
     await waitFor(() => expect(commentWith('Typo here').textContent).toContain('edited'))
   })
 
+  it('keeps an edit’s text when cancelled, brings it back, and can discard it', async () => {
+    const { doc, paperId, say } = seed()
+    say(ADA, 'Typo hree')
+    const { handlers, user } = show(doc, paperId, { as: ADA })
+    const edit = () => screen.getByRole('button', { name: 'Edit your comment' })
+    const box = () =>
+      screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Edit your comment' })
+
+    await user.click(edit())
+    expect(screen.queryByText(/Your unsaved text is back/)).toBeNull()
+    await user.type(box(), ', and more')
+    await user.click(screen.getByRole('button', { name: 'Cancel' }))
+    expect(screen.queryByRole('textbox', { name: 'Edit your comment' })).toBeNull()
+
+    await user.click(edit())
+    expect(box().value).toBe('Typo hree, and more')
+    expect(screen.getByText(/Your unsaved text is back/)).toBeTruthy()
+    await user.click(screen.getByRole('button', { name: 'Discard draft' }))
+    expect(box().value).toBe('Typo hree')
+    expect(document.activeElement).toBe(box())
+    expect(screen.queryByRole('button', { name: 'Discard draft' })).toBeNull()
+
+    // Closed without a change: nothing is kept.
+    await user.keyboard('{Escape}')
+    await user.click(edit())
+    expect(box().value).toBe('Typo hree')
+    expect(screen.queryByText(/Your unsaved text is back/)).toBeNull()
+    expect(handlers.onEdit).not.toHaveBeenCalled()
+  })
+
   it('reaches the comments with one Tab and moves between them with the arrow keys', async () => {
     const { doc, paperId, say } = seed()
     const root = say(ADA, 'First')

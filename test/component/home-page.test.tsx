@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { IndexeddbPersistence } from 'y-indexeddb'
 import { createSignal } from 'solid-js'
 import { render, screen, within } from '@solidjs/testing-library'
 import userEvent from '@testing-library/user-event'
-import { addPaper, createGroup, upsertMember, type Actor } from '../../shared/model'
-import { createGroupKeys } from '../../shared/invite'
+import { addPaper, upsertMember, type Actor } from '../../shared/model'
 import { HomePage } from '../../client/pages/HomePage'
 import { rememberGroup } from '../../client/data/group-list'
 import { openGroup } from '../../client/data/open-group'
@@ -16,32 +13,16 @@ import {
   type LocalProfile,
 } from '../../client/data/local-profile'
 import { paperInput } from '../fixtures/group'
-
-/**
- * A socket that never connects: these tests run offline. (happy-dom's own WebSocket loads `ws`,
- * which the component project resolves to its browser stub that throws.)
- */
-
-/** Stores `build`'s document in IndexedDB as this device's copy of a group (or its read marks). */
-async function store(database: string, build: (doc: Y.Doc) => void): Promise<void> {
-  const doc = new Y.Doc()
-  build(doc)
-  const local = new IndexeddbPersistence(database, doc)
-  await local.whenSynced
-  await local.destroy()
-  doc.destroy()
-}
+import { seedGroup, storeDoc } from './seed-group'
 
 /** A group stored on this device: three papers added by Ben and one by `me`. */
-async function seedGroup(me: LocalProfile, name: string) {
-  const keys = createGroupKeys()
+async function groupWithPapers(me: LocalProfile, name: string) {
   const at = (memberId: string, hour: number): Actor => ({
     memberId,
     now: Date.UTC(2026, 2, 13, hour),
   })
   const paperIds: string[] = []
-  await store(`margins-group-${keys.groupId}`, (doc) => {
-    createGroup(doc, at('ben', 9), { name }, { name: 'Ben', colour: '#c05600' })
+  const keys = await seedGroup(name, (doc) => {
     upsertMember(doc, at(me.memberId, 9), { name: me.name, colour: me.colour })
     for (const [hour, title] of [
       [10, 'First by Ben'],
@@ -108,7 +89,7 @@ describe('HomePage', () => {
 
   it('lists joined groups at once, then their unread papers, following new ones live', async () => {
     const me = saveLocalProfile({ name: 'Ada', colour: '#1f77b4' })
-    const keys = await seedGroup(me, 'Vision reading group')
+    const keys = await groupWithPapers(me, 'Vision reading group')
     rememberGroup(keys.groupId, keys.writeKey)
     renderHome(me)
 
@@ -133,9 +114,9 @@ describe('HomePage', () => {
 
   it('counts only what this member has not seen', async () => {
     const me = saveLocalProfile({ name: 'Ada', colour: '#1f77b4' })
-    const keys = await seedGroup(me, 'Seen group')
+    const keys = await groupWithPapers(me, 'Seen group')
     // Ada opened two of Ben's papers after they were added.
-    await store(privateDatabaseName(keys.groupId), (doc) => {
+    await storeDoc(privateDatabaseName(keys.groupId), (doc) => {
       for (const id of keys.paperIds.slice(0, 2)) doc.getMap('seen').set(id, Date.UTC(2026, 2, 14))
     })
     rememberGroup(keys.groupId, keys.writeKey)
@@ -145,8 +126,8 @@ describe('HomePage', () => {
 
   it('marks groups joined with a read-only link', async () => {
     const me = saveLocalProfile({ name: 'Ada', colour: '#1f77b4' })
-    const writable = await seedGroup(me, 'Our lab')
-    const readable = await seedGroup(me, 'Guest group')
+    const writable = await groupWithPapers(me, 'Our lab')
+    const readable = await groupWithPapers(me, 'Guest group')
     rememberGroup(writable.groupId, writable.writeKey)
     rememberGroup(readable.groupId, readable.readKey)
     renderHome(me)

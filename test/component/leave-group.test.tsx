@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { IndexeddbPersistence } from 'y-indexeddb'
 import { Match, Switch } from 'solid-js'
 import { render, screen, waitFor, within } from '@solidjs/testing-library'
 import userEvent from '@testing-library/user-event'
-import { addPaper, createGroup } from '../../shared/model'
-import { createGroupKeys } from '../../shared/invite'
+import { addPaper } from '../../shared/model'
 import { createHashRoute } from '../../client/app/route'
 import { HomePage } from '../../client/pages/HomePage'
 import { LeaveGroupButton } from '../../client/components/groups/LeaveGroupButton'
@@ -21,30 +18,14 @@ import { privateDatabaseName } from '../../client/data/read-marks'
 import { leaveGroup } from '../../client/data/leave-group'
 import { saveLocalProfile, type LocalProfile } from '../../client/data/local-profile'
 import { paperInput } from '../fixtures/group'
-
-/**
- * A socket that never connects: these tests run offline. (happy-dom's own WebSocket loads `ws`,
- * which the component project resolves to its browser stub that throws.)
- */
-
-async function store(database: string, build: (doc: Y.Doc) => void): Promise<void> {
-  const doc = new Y.Doc()
-  build(doc)
-  const local = new IndexeddbPersistence(database, doc)
-  await local.whenSynced
-  await local.destroy()
-  doc.destroy()
-}
+import { seedGroup, storeDoc } from './seed-group'
 
 /** A group joined on this device, with a paper and a read mark stored in IndexedDB. */
 async function joinedGroup(name: string) {
-  const keys = createGroupKeys()
-  const actor = { memberId: 'ben', now: Date.UTC(2026, 2, 13) }
-  await store(`margins-group-${keys.groupId}`, (doc) => {
-    createGroup(doc, actor, { name }, { name: 'Ben', colour: '#c05600' })
-    addPaper(doc, actor, paperInput())
-  })
-  await store(privateDatabaseName(keys.groupId), (doc) => doc.getMap('seen').set('x', 1))
+  const keys = await seedGroup(name, (doc) =>
+    addPaper(doc, { memberId: 'ben', now: Date.UTC(2026, 2, 13, 10) }, paperInput()),
+  )
+  await storeDoc(privateDatabaseName(keys.groupId), (doc) => doc.getMap('seen').set('x', 1))
   rememberGroup(keys.groupId, keys.writeKey)
   return keys
 }

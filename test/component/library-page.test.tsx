@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@solidjs/testing-library'
 import userEvent from '@testing-library/user-event'
 import { addPaper, setReadingStatus, toggleVote, upsertMember } from '../../shared/model'
 import { ADA, BEN, CAY, groupDoc, paperInput } from '../fixtures/group'
-import { renderLibrary } from './library-view'
+import { countStatus, renderLibrary } from './library-view'
 
 // The import dialog is another component's business: a stand-in that can be closed.
 vi.mock('../../client/components/import/ImportDialog', () => ({
@@ -76,7 +76,7 @@ describe('library page', () => {
     addPaper(doc, ADA, paperInput({ title: 'Alpha' }))
     addPaper(doc, ADA, paperInput({ title: 'Beta' }))
     renderLibrary(doc)
-    const status = screen.getByRole('status')
+    const status = countStatus()
     expect(status.getAttribute('aria-live')).toBe('polite')
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search papers' }), 'alpha')
     await waitFor(() => expect(status.textContent).toBe('1 of 2 papers'))

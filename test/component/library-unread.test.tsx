@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { screen, waitFor, within } from '@solidjs/testing-library'
 import userEvent from '@testing-library/user-event'
 import { addComment, addPaper } from '../../shared/model'
@@ -43,5 +43,36 @@ describe('unread marker', () => {
     await waitFor(() => expect(document.querySelectorAll('.unread-badge')).toHaveLength(0))
     expect(screen.queryByRole('button', { name: 'Mark all as read' })).toBeNull()
     expect(document.activeElement?.textContent).toContain('2 papers')
+  })
+  it('takes "Mark all as read" back, keeping earlier visits and any made since', async () => {
+    const doc = groupDoc()
+    const opened = addPaper(doc, BEN, paperInput({ title: 'Opened' })).paper
+    addPaper(doc, BEN, paperInput({ title: 'Never opened' }))
+    const later = addPaper(doc, BEN, paperInput({ title: 'Opened after' })).paper
+    const { view } = renderLibrary(doc, { memberId: 'ada' })
+    const at = (time: number, visit: () => void) => {
+      const clock = vi.spyOn(Date, 'now').mockReturnValue(time)
+      visit()
+      clock.mockRestore()
+    }
+    // Ada opened the paper an hour ago; Ben has written on it since.
+    const visited = Date.now() - 3_600_000
+    at(visited, () => view.readMarks.markSeen(opened.id))
+    addComment(doc, { ...BEN, now: visited + 60_000 }, { paperId: opened.id, body: 'Look' })
+    await waitFor(() => expect(screen.getByText('3 unread')).toBeTruthy())
+
+    await userEvent.click(screen.getByRole('button', { name: 'Mark all as read' }))
+    await waitFor(() => expect(document.querySelectorAll('.unread-badge')).toHaveLength(0))
+    expect(screen.getByText('Marked 3 papers as read.')).toBeTruthy()
+    at(Date.now() + 60_000, () => view.readMarks.markSeen(later.id))
+
+    await userEvent.click(screen.getByRole('button', { name: 'Undo' }))
+    await waitFor(() => expect(screen.getByText('2 unread')).toBeTruthy())
+    expect(badge('Never opened')).toBe('New')
+    expect(badge('Opened')).toBe('New discussion')
+    expect(view.readMarks.seenAt(opened.id)).toBe(visited)
+    expect(badge('Opened after')).toBeUndefined()
+    expect(screen.queryByText('Marked 3 papers as read.')).toBeNull()
+    expect(document.activeElement?.textContent).toContain('2 unread')
   })
 })

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import { createSignal } from 'solid-js'
-import { render } from '@solidjs/testing-library'
+import { render, screen, within } from '@solidjs/testing-library'
 import { listMembers, readGroup } from '../../shared/model'
 import type { GroupView } from '../../client/data/create-group-view'
 import { createDocProjection } from '../../client/data/create-doc-projection'
@@ -53,3 +53,14 @@ export function renderLibrary(
   })
   return { view: view as GroupView, unmount }
 }
+
+/** The titles of the paper cards shown, sorted: which papers the feed lets through. */
+export const shownTitles = () =>
+  screen
+    .queryAllByRole('article')
+    .map((card) => within(card).getAllByRole('link')[0]!.textContent)
+    .sort()
+
+/** The live region that announces the result count (the page has another one, for Undo). */
+export const countStatus = () =>
+  screen.getAllByRole('status').find((region) => region.closest('.feed-status'))!

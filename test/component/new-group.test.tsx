@@ -1,6 +1,4 @@
 import { describe, expect, it, vi } from 'vitest'
-import * as Y from 'yjs'
-import { IndexeddbPersistence } from 'y-indexeddb'
 import { createSignal } from 'solid-js'
 import { fireEvent, render, screen, waitFor } from '@solidjs/testing-library'
 import userEvent from '@testing-library/user-event'
@@ -10,11 +8,13 @@ import { InvitePanel } from '../../client/components/groups/InvitePanel'
 import { InviteButton } from '../../client/components/groups/InviteButton'
 import { NewGroupPage } from '../../client/pages/NewGroupPage'
 import { readJoinedGroups } from '../../client/data/group-list'
+import { groupDatabaseName } from '../../client/data/leave-group'
 import {
   readLocalProfile,
   saveLocalProfile,
   type LocalProfile,
 } from '../../client/data/local-profile'
+import { readStoredDoc } from './seed-group'
 
 /**
  * A socket that never connects: these tests run offline, as a group created on a train would.
@@ -32,15 +32,11 @@ function renderPage(initial: LocalProfile | undefined) {
 }
 
 /** What IndexedDB holds for a group, read through a connection of its own. */
-async function storedCopy(groupId: string) {
-  const doc = new Y.Doc()
-  const local = new IndexeddbPersistence(`margins-group-${groupId}`, doc)
-  await local.whenSynced
-  const copy = { settings: readGroup(doc), members: listMembers(doc) }
-  await local.destroy()
-  doc.destroy()
-  return copy
-}
+const storedCopy = (groupId: string) =>
+  readStoredDoc(groupDatabaseName(groupId), (doc) => ({
+    settings: readGroup(doc),
+    members: listMembers(doc),
+  }))
 
 const groupDatabases = async () =>
   (await indexedDB.databases()).filter((db) => db.name?.startsWith('margins-group-'))

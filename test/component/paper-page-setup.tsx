@@ -1,7 +1,14 @@
 import type * as Y from 'yjs'
 import { createSignal, type Setter } from 'solid-js'
 import { fireEvent, render } from '@solidjs/testing-library'
-import { addAnnotation, addPaper, selectorsFor, type Actor, type Paper } from '../../shared/model'
+import {
+  addAnnotation,
+  addPaper,
+  selectorsFor,
+  type Actor,
+  type Paper,
+  type PaperInput,
+} from '../../shared/model'
 import { PaperPage } from '../../client/pages/PaperPage'
 import { ADA, groupDoc, paperInput } from '../fixtures/group'
 import {
@@ -17,13 +24,13 @@ export const ABSTRACT =
   'Value functions are a central component of deep reinforcement learning. ' +
   'We show that replay helps networks remember what they learned before.'
 
-/** A group with one paper whose abstract is ABSTRACT. */
-export function paperDoc(): { doc: Y.Doc; paper: Paper } {
+/** A group with one paper whose abstract is ABSTRACT; `overrides` sets other fields. */
+export function paperDoc(overrides: Partial<PaperInput> = {}): { doc: Y.Doc; paper: Paper } {
   const doc = groupDoc()
   const { paper } = addPaper(
     doc,
     ADA,
-    paperInput({ title: 'Replay for value functions', abstract: ABSTRACT }),
+    paperInput({ title: 'Replay for value functions', abstract: ABSTRACT, ...overrides }),
   )
   return { doc, paper }
 }

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { fireEvent, render, screen, within } from '@solidjs/testing-library'
-import type * as Y from 'yjs'
+import { fireEvent, screen, within } from '@solidjs/testing-library'
 import {
-  addAnnotation,
   addPaper,
   addTag,
   listAnnotations,
@@ -12,83 +10,28 @@ import {
   setReadingStatus,
   tagsOf,
   votersOf,
-  type Paper,
 } from '../../shared/model'
 import { roots } from '../../shared/model/keys'
-import { PaperPage } from '../../client/pages/PaperPage'
 import { selectionOffsets } from '../../client/data/selection-offsets'
-import { ADA, BEN, groupDoc, paperInput } from '../fixtures/group'
+import { ADA, BEN, paperInput } from '../fixtures/group'
 import {
-  createTestGroupView,
-  type TestGroupView,
-  type TestGroupViewOptions,
-} from '../helpers/test-group-view'
+  ABSTRACT,
+  abstractText,
+  highlight,
+  paperDoc as basePaperDoc,
+  renderPaper,
+  selectInAbstract,
+  settle,
+} from './paper-page-setup'
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
-
-const ABSTRACT =
-  'Value functions are a central component of deep reinforcement learning. ' +
-  'We show that replay helps networks remember what they learned before.'
-
-function paperDoc(): { doc: Y.Doc; paper: Paper } {
-  const doc = groupDoc()
-  const { paper } = addPaper(
-    doc,
-    ADA,
-    paperInput({
-      title: 'Replay for value functions',
-      abstract: ABSTRACT,
-      links: {
-        abstract: 'https://arxiv.org/abs/2401.00001',
-        pdf: 'https://arxiv.org/pdf/2401.00001',
-      },
-    }),
-  )
-  return { doc, paper }
-}
-
-/** Highlights `exact` (its first occurrence) in the paper's abstract. */
-function highlight(doc: Y.Doc, actor: typeof ADA, paper: Paper, exact: string, note = '') {
-  const start = ABSTRACT.indexOf(exact)
-  const target = { source: paper.id, ...selectorsFor(ABSTRACT, start, start + exact.length) }
-  return addAnnotation(doc, actor, { paperId: paper.id, target, note })
-}
-
-function renderPaper(doc: Y.Doc, paperId: string, options?: TestGroupViewOptions) {
-  let view!: TestGroupView
-  // A selection left by another test would still be in the window.
-  document.getSelection()?.removeAllRanges()
-  render(() => {
-    view = createTestGroupView(doc, options)
-    return <PaperPage view={view} paperId={paperId} />
+/** The paper, with links to its arXiv pages. */
+const paperDoc = () =>
+  basePaperDoc({
+    links: {
+      abstract: 'https://arxiv.org/abs/2401.00001',
+      pdf: 'https://arxiv.org/pdf/2401.00001',
+    },
   })
-  return view
-}
-
-const abstractText = () => document.querySelector<HTMLElement>('.abstract-text')!
-
-/** Selects `exact` in the rendered abstract, as a member dragging over it would. */
-function selectInAbstract(exact: string) {
-  const root = abstractText()
-  const start = ABSTRACT.indexOf(exact)
-  const point = (offset: number): [Node, number] => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-    let seen = 0
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const length = (node as Text).length
-      if (offset <= seen + length) return [node, offset - seen]
-      seen += length
-    }
-    throw new Error(`offset ${offset} is past the text`)
-  }
-  const range = document.createRange()
-  range.setStart(...point(start))
-  range.setEnd(...point(start + exact.length))
-  const selection = document.getSelection()!
-  selection.removeAllRanges()
-  selection.addRange(range)
-  fireEvent.mouseUp(root)
-}
 
 /** The marks (highlighted runs) of the abstract, as "text:number of annotations". */
 function marks(): string[] {
@@ -140,7 +83,7 @@ describe('PaperPage', () => {
 
   it('highlights a selected passage with quote and position selectors, and shares the selection', async () => {
     const { doc, paper } = paperDoc()
-    const view = renderPaper(doc, paper.id)
+    const { view } = renderPaper(doc, paper.id)
     selectInAbstract('replay helps')
     const start = ABSTRACT.indexOf('replay helps')
     expect(view.awareness.getLocalState()).toMatchObject({
@@ -184,7 +127,7 @@ describe('PaperPage', () => {
   it('keeps the note when the write is refused', () => {
     const { doc, paper } = paperDoc()
     // A member with no profile yet: every write is refused until they choose a name.
-    const view = renderPaper(doc, paper.id, { memberId: undefined })
+    const { view } = renderPaper(doc, paper.id, { memberId: undefined })
     selectInAbstract('central component')
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }))
     const note = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Note' })
@@ -377,7 +320,7 @@ describe('PaperPage', () => {
 
   it('shows who else is on the paper and outlines their selection', async () => {
     const { doc, paper } = paperDoc()
-    const view = renderPaper(doc, paper.id)
+    const { view } = renderPaper(doc, paper.id)
     expect(view.awareness.getLocalState()?.paperId).toBe(paper.id)
     expect(view.readMarks.seenAt(paper.id)).toBeTypeOf('number')
     const start = ABSTRACT.indexOf('deep reinforcement')
@@ -428,7 +371,7 @@ describe('PaperPage', () => {
   it('opens a paper by another id of the same paper, under its canonical id', () => {
     const { doc, paper } = paperDoc()
     addPaper(doc, BEN, paperInput({ title: 'Replay for value functions', arxivId: '2401.00001' }))
-    const view = renderPaper(doc, '2401.00001')
+    const { view } = renderPaper(doc, '2401.00001')
     expect(screen.getByRole('heading', { name: 'Replay for value functions' })).toBeTruthy()
     expect(view.awareness.getLocalState()?.paperId).toBe(paper.id)
     expect(view.readMarks.seenAt(paper.id)).toBeTypeOf('number')

@@ -12,33 +12,14 @@ import {
   type LibraryQuery,
 } from '../../client/data/library-query'
 import { parseQuery } from '../../client/data/library-query-state'
+import { libraryEntry, storedPaper } from '../fixtures/library'
 
 function entry(
   id: string,
   fields: Partial<Omit<LibraryEntry, 'paper'>> & { addedAt?: number } = {},
 ) {
   const { addedAt = 1000, ...rest } = fields
-  const value: LibraryEntry = {
-    paper: {
-      id,
-      title: `Paper ${id}`,
-      authors: [],
-      abstract: '',
-      links: {},
-      source: 'manual',
-      addedBy: 'ada',
-      addedAt,
-      needsMetadata: false,
-    },
-    tags: [],
-    voters: [],
-    annotationCount: 0,
-    commentCount: 0,
-    status: {},
-    lastActivity: {},
-    ...rest,
-  }
-  return value
+  return libraryEntry(storedPaper({ id, title: `Paper ${id}`, addedAt }), rest)
 }
 
 const ids = (entries: LibraryEntry[]) => entries.map((e) => e.paper.id)

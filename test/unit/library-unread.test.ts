@@ -1,31 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { LibraryEntry } from '../../shared/model'
 import { isUnread, unreadReason } from '../../client/data/unread'
+import { libraryEntry, storedPaper } from '../fixtures/library'
 
 function entry(
   addedBy: string,
   addedAt: number,
   lastActivity: Record<string, number> = {},
 ): LibraryEntry {
-  return {
-    paper: {
-      id: 'p',
-      title: 'P',
-      authors: [],
-      abstract: '',
-      links: {},
-      source: 'manual',
-      addedBy,
-      addedAt,
-      needsMetadata: false,
-    },
-    tags: [],
-    voters: [],
-    annotationCount: 0,
-    commentCount: 0,
-    status: {},
-    lastActivity,
-  }
+  return libraryEntry(storedPaper({ addedBy, addedAt }), { lastActivity })
 }
 
 describe('unreadReason', () => {

@@ -1,5 +1,7 @@
-import { Show, createSignal, createUniqueId, onMount, untrack, type JSX } from 'solid-js'
+import { Show, createUniqueId, onMount, untrack, type JSX } from 'solid-js'
 import type { Drafts } from '../thread/drafts'
+import { createDraftText } from '../thread/create-draft-text'
+import { DiscardDraftButton } from '../thread/DiscardDraftButton'
 import '../../styles/note-editor.css'
 
 /**
@@ -21,29 +23,21 @@ export function NoteEditor(props: {
 }) {
   const id = createUniqueId()
   const hint = createUniqueId()
-  // An editor belongs to one draft for its whole life, so its key is read once.
-  const draftKey = untrack(() => props.draftKey)
-  const kept = untrack(() => props.drafts.read(draftKey))
-  const initial = untrack(() => props.initial)
-  const [text, setText] = createSignal(kept ?? initial)
-  const [restored, setRestored] = createSignal(kept !== undefined && kept !== initial)
+  const draft = untrack(() => createDraftText(props.drafts, props.draftKey, props.initial))
   let area!: HTMLTextAreaElement
   onMount(() => {
     if (props.autofocus !== false) area.focus()
   })
 
   const save = () => {
-    if (props.onSave(text())) props.drafts.clear(draftKey)
+    if (props.onSave(draft.text())) draft.saved()
   }
   const cancel = () => {
-    // Only a draft with something new in it is worth bringing back.
-    if (text() === initial || text().trim() === '') props.drafts.clear(draftKey)
+    draft.closed()
     props.onCancel()
   }
   const discard = () => {
-    props.drafts.clear(draftKey)
-    setText(initial)
-    setRestored(false)
+    draft.discard()
     area.focus()
   }
 
@@ -61,11 +55,8 @@ export function NoteEditor(props: {
         id={id}
         ref={area}
         aria-describedby={hint}
-        value={text()}
-        onInput={(event) => {
-          setText(event.currentTarget.value)
-          props.drafts.write(draftKey, event.currentTarget.value)
-        }}
+        value={draft.text()}
+        onInput={(event) => draft.input(event.currentTarget.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault()
@@ -78,7 +69,7 @@ export function NoteEditor(props: {
         }}
       />
       <p id={hint} class="note-hint">
-        <Show when={restored()}>Your unsaved text is back. </Show>
+        <Show when={draft.restored()}>Your unsaved text is back. </Show>
         Markdown and $math$ work. Ctrl+Enter saves, Escape closes and keeps your text.
       </p>
       <div class="note-buttons">
@@ -86,11 +77,7 @@ export function NoteEditor(props: {
         <button type="button" class="secondary" onClick={cancel}>
           Cancel
         </button>
-        <Show when={restored()}>
-          <button type="button" class="link-button" onClick={discard}>
-            Discard draft
-          </button>
-        </Show>
+        <DiscardDraftButton draft={draft} onDiscard={discard} />
       </div>
     </form>
   )

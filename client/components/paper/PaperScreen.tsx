@@ -24,7 +24,7 @@ import { PaperHeader } from './PaperHeader'
 import { PaperTags } from './PaperTags'
 import { ReadingStatusPicker } from './ReadingStatusPicker'
 import { threadHandlers } from './thread-handlers'
-import { UndoToast, type Undoable } from './UndoToast'
+import { UndoToast, type Undoable } from '../UndoToast'
 import { VoteButton } from './VoteButton'
 import '../../styles/paper.css'
 

@@ -87,7 +87,6 @@ export function CommentItem(props: {
               autofocus
               onSubmit={saveEdit}
               onCancel={() => {
-                thread.drafts.clear(`edit:${props.comment.id}`)
                 setEditing(false)
                 focusAction('edit')
               }}

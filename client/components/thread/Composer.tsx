@@ -2,13 +2,16 @@ import { Show, createSignal, createUniqueId, onMount, untrack } from 'solid-js'
 import { LIMITS } from '../../../shared/model'
 import { Markdown } from '../../markdown/Markdown'
 import { useThread } from './thread-context'
+import { createDraftText } from './create-draft-text'
+import { DiscardDraftButton } from './DiscardDraftButton'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent)
 const SEND_KEYS = isMac ? '⌘+Enter' : 'Ctrl+Enter'
 
 /**
  * A textarea for a new thread, a reply or an edit. What is typed is kept as a draft until the
- * write goes through, so a refused send (the handler returns false) or a cancel loses nothing.
+ * write goes through, so a refused send (the handler returns false) or a cancel loses nothing;
+ * reopening the composer brings the text back, with a way to discard it.
  */
 export function Composer(props: {
   label: string
@@ -23,8 +26,8 @@ export function Composer(props: {
   const thread = useThread()
   const id = createUniqueId()
   // A composer belongs to one draft for its whole life, so its key is read once.
-  const draftKey = untrack(() => props.draftKey)
-  const [text, setText] = createSignal(thread.drafts.read(draftKey) ?? props.initial ?? '')
+  const draft = untrack(() => createDraftText(thread.drafts, props.draftKey, props.initial ?? ''))
+  const text = draft.text
   const [problem, setProblem] = createSignal<string>()
   const [preview, setPreview] = createSignal(false)
   let textarea!: HTMLTextAreaElement
@@ -45,10 +48,19 @@ export function Composer(props: {
       setProblem('Not sent. Your text is still here.')
       return
     }
-    thread.drafts.clear(draftKey)
-    setText('')
+    draft.saved()
     setProblem(undefined)
     setPreview(false)
+  }
+  const cancel = () => {
+    draft.closed()
+    props.onCancel?.()
+  }
+  const discard = () => {
+    draft.discard()
+    setProblem(undefined)
+    setPreview(false)
+    textarea.focus()
   }
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -58,7 +70,7 @@ export function Composer(props: {
     } else if (event.key === 'Escape' && props.onCancel) {
       event.preventDefault()
       event.stopPropagation()
-      props.onCancel()
+      cancel()
     }
   }
 
@@ -84,9 +96,8 @@ export function Composer(props: {
         aria-describedby={`${id}-hint${problem() ? ` ${id}-problem` : ''}`}
         aria-invalid={problem() ? true : undefined}
         onInput={(event) => {
-          setText(event.currentTarget.value)
+          draft.input(event.currentTarget.value)
           setProblem(undefined)
-          thread.drafts.write(draftKey, event.currentTarget.value)
         }}
         onKeyDown={onKeyDown}
       />
@@ -98,6 +109,7 @@ export function Composer(props: {
         </div>
       </Show>
       <p id={`${id}-hint`} class="composer-hint">
+        <Show when={draft.restored()}>Your unsaved text is back. </Show>
         Markdown and $math$ work. {SEND_KEYS} sends
         {props.onCancel ? ', Escape cancels.' : '.'}
       </p>
@@ -117,12 +129,11 @@ export function Composer(props: {
           Preview
         </button>
         <Show when={props.onCancel}>
-          {(cancel) => (
-            <button type="button" class="secondary" onClick={() => cancel()()}>
-              Cancel
-            </button>
-          )}
+          <button type="button" class="secondary" onClick={cancel}>
+            Cancel
+          </button>
         </Show>
+        <DiscardDraftButton draft={draft} onDiscard={discard} />
       </div>
     </form>
   )

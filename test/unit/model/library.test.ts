@@ -13,6 +13,7 @@ import {
   toggleVote,
 } from '../../../shared/model'
 import { ADA, BEN, CAY, groupDoc, paperInput } from '../../fixtures/group'
+import { libraryEntry } from '../../fixtures/library'
 
 describe('readLibrary', () => {
   it('shows every paper with its tags, voters, live counts and statuses', () => {
@@ -34,15 +35,7 @@ describe('readLibrary', () => {
 
     const library = readLibrary(doc)
     expect(library.map((e) => e.paper.title)).toEqual(['Newer', 'Older'])
-    expect(library[0]).toEqual({
-      paper: newer,
-      tags: [],
-      voters: [],
-      annotationCount: 0,
-      commentCount: 0,
-      status: {},
-      lastActivity: {},
-    })
+    expect(library[0]).toEqual(libraryEntry(newer))
     expect(library[1]).toMatchObject({
       tags: ['baselines', 'vision'],
       voters: ['ada', 'ben'],

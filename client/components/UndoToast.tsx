@@ -1,4 +1,5 @@
 import { Show } from 'solid-js'
+import '../styles/undo-toast.css'
 
 /** Something just done that can be taken back. */
 export interface Undoable {
