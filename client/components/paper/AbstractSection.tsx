@@ -1,17 +1,25 @@
 import { Show, createEffect, createMemo, createSignal, onMount } from 'solid-js'
-import { addAnnotation, selectorsFor, type Paper } from '../../../shared/model'
+import {
+  addAnnotation,
+  selectorsFor,
+  type Paper,
+  type TextPositionSelector,
+} from '../../../shared/model'
 import { AbstractText, type PeerSelection, type TextHighlight } from './AbstractText'
 import { createTextSelection, type TextSelection } from './create-text-selection'
 import { DEFAULT_HIGHLIGHT, highlightColours } from './highlight-colours'
 import { SelectionToolbar, placementStyle, type Placement } from './SelectionToolbar'
 import { ColourSwatches } from './ColourSwatches'
+import { FindPassage } from './FindPassage'
 import { NoteEditor } from './NoteEditor'
 import { usePaperContext } from './paper-context'
+import { textRange } from './text-range'
 import type { Drafts } from '../thread/drafts'
 
 /**
- * The abstract, its highlights and other members' selections; selecting a passage offers to
- * highlight it or to add a note, and is shared with the members on this paper.
+ * The abstract, its highlights and other members' selections; selecting a passage (with the
+ * pointer, or by finding its words from the keyboard) offers to highlight it or to add a note,
+ * and is shared with the members on this paper.
  */
 export function AbstractSection(props: {
   paper: Paper
@@ -23,11 +31,14 @@ export function AbstractSection(props: {
   let text: HTMLParagraphElement | undefined
   let wrap!: HTMLDivElement
   let floating: HTMLElement | undefined
+  let finder: HTMLInputElement | undefined
   const tracked = createTextSelection(() => text)
   const [composing, setComposing] = createSignal<TextSelection>()
   // True while the editor shows a note kept from an earlier visit rather than one just asked for.
   const [restored, setRestored] = createSignal(false)
   const pending = () => composing() ?? tracked.selection()
+  // The passage last selected with the finder, whose keyboard user goes back to it when done.
+  const [found, setFound] = createSignal<TextPositionSelector>()
   const colours = createMemo(() => highlightColours(context.myColour()))
   const [chosen, setChosen] = createSignal<string>()
   const colour = () => chosen() ?? colours()[0]?.value ?? DEFAULT_HIGHLIGHT
@@ -45,7 +56,10 @@ export function AbstractSection(props: {
   const [placement, setPlacement] = createSignal<Placement>('docked')
   createEffect(() => {
     const range = pending()
-    if (!range || context.narrow()) return setPlacement('docked')
+    if (context.narrow()) return setPlacement('docked')
+    // Waiting in the corner, not docked across the screen, so that it shows up measured at the
+    // width it has where it floats.
+    if (!range) return setPlacement({ top: 0, left: 0 })
     const box = wrap.getBoundingClientRect()
     const width = floating?.offsetWidth ?? 0
     const left = Math.min(range.rect.left - box.left, box.width - width)
@@ -63,10 +77,23 @@ export function AbstractSection(props: {
   })
 
   const finish = () => {
+    const [range, back] = [pending(), found()]
+    const fromFinder = back && range?.start === back.start && range.end === back.end
+    setFound(undefined)
     setRestored(false)
     setComposing(undefined)
     tracked.clear()
-    text?.focus({ preventScroll: true })
+    ;(fromFinder && finder ? finder : text)?.focus({ preventScroll: true })
+  }
+  const showFound = (passage: TextPositionSelector) => {
+    if (composing()) return 'Save or cancel the note you are writing first.'
+    const range = text && textRange(text, passage.start, passage.end)
+    if (!range) return 'That passage is no longer in the abstract.'
+    reveal(range)
+    setFound(passage)
+    tracked.select(range)
+    wrap.querySelector<HTMLElement>('.selection-toolbar button')?.focus()
+    return undefined
   }
   const create = (note: string) => {
     const range = pending()
@@ -88,63 +115,84 @@ export function AbstractSection(props: {
   const quoteOf = (range: TextSelection) => props.paper.abstract.slice(range.start, range.end)
 
   return (
-    <div class="abstract" ref={wrap}>
-      <AbstractText
-        text={props.paper.abstract}
-        highlights={props.highlights}
-        peers={props.peers}
-        selectedId={context.selectedId()}
-        frozen={pending() !== undefined}
-        onActivate={(id) => context.focusInPanel(id)}
-        ref={(element) => (text = element)}
-      />
-      <Show when={view.canWrite && !composing() && tracked.selection()}>
-        <SelectionToolbar
-          ref={(element) => (floating = element)}
-          placement={placement()}
-          colours={colours()}
-          colour={colour()}
-          onColour={setChosen}
-          onHighlight={() => create('')}
-          onAddNote={() => {
-            setRestored(false)
-            setComposing(tracked.selection())
-          }}
-          onDismiss={finish}
+    <>
+      <div class="abstract" ref={wrap}>
+        <AbstractText
+          text={props.paper.abstract}
+          highlights={props.highlights}
+          peers={props.peers}
+          selectedId={context.selectedId()}
+          frozen={pending() !== undefined}
+          onActivate={(id) => context.focusInPanel(id)}
+          ref={(element) => (text = element)}
+        />
+        <Show when={view.canWrite && !composing() && tracked.selection()}>
+          <SelectionToolbar
+            ref={(element) => (floating = element)}
+            placement={placement()}
+            colours={colours()}
+            colour={colour()}
+            onColour={setChosen}
+            onHighlight={() => create('')}
+            onAddNote={() => {
+              setRestored(false)
+              setComposing(tracked.selection())
+            }}
+            onDismiss={finish}
+          />
+        </Show>
+        <Show when={view.canWrite && composing()}>
+          {(range) => (
+            <section
+              ref={(element) => (floating = element)}
+              class="note-composer"
+              classList={{ docked: placement() === 'docked' }}
+              style={placementStyle(placement())}
+              aria-label="New note"
+            >
+              <blockquote class="composer-quote">{quoteOf(range())}</blockquote>
+              <NoteEditor
+                label="Note"
+                initial=""
+                saveLabel="Save note"
+                drafts={context.drafts}
+                draftKey={newNoteKey(range())}
+                autofocus={!restored()}
+                onSave={create}
+                onCancel={finish}
+              >
+                <ColourSwatches
+                  colours={colours()}
+                  value={colour()}
+                  onChange={setChosen}
+                  legend="Highlight colour"
+                />
+              </NoteEditor>
+            </section>
+          )}
+        </Show>
+      </div>
+      <Show when={view.canWrite}>
+        <FindPassage
+          text={props.paper.abstract}
+          onFind={showFound}
+          ref={(input) => (finder = input)}
         />
       </Show>
-      <Show when={view.canWrite && composing()}>
-        {(range) => (
-          <section
-            ref={(element) => (floating = element)}
-            class="note-composer"
-            classList={{ docked: placement() === 'docked' }}
-            style={placementStyle(placement())}
-            aria-label="New note"
-          >
-            <blockquote class="composer-quote">{quoteOf(range())}</blockquote>
-            <NoteEditor
-              label="Note"
-              initial=""
-              saveLabel="Save note"
-              drafts={context.drafts}
-              draftKey={newNoteKey(range())}
-              autofocus={!restored()}
-              onSave={create}
-              onCancel={finish}
-            >
-              <ColourSwatches
-                colours={colours()}
-                value={colour()}
-                onChange={setChosen}
-                legend="Highlight colour"
-              />
-            </NoteEditor>
-          </section>
-        )}
-      </Show>
-    </div>
+    </>
   )
+}
+
+/**
+ * Scrolls a found passage into the upper part of the window, below the sticky header and clear
+ * of the toolbar that a phone docks at the bottom.
+ */
+function reveal(range: Range) {
+  const box = range.getBoundingClientRect()
+  const height = window.innerHeight
+  if (box.top < height * 0.15 || box.bottom > height * 0.6) {
+    window.scrollBy({ top: box.top - height / 3 })
+  }
 }
 
 const NEW_NOTE = /^new:(\d+)-(\d+)$/

@@ -145,7 +145,9 @@ export function PaperScreen(props: { view: GroupView; data: PaperView; paper: Pa
               fallback={<p class="empty">No abstract yet, so nothing to highlight.</p>}
             >
               <Show when={props.view.canWrite}>
-                <p class="abstract-hint">Select a passage to highlight it or add a note.</p>
+                <p class="abstract-hint">
+                  Select a passage, or find it by its words below, to highlight it or add a note.
+                </p>
               </Show>
               <AbstractSection
                 paper={props.paper}

@@ -16,6 +16,8 @@ export interface TextSelection {
  */
 export function createTextSelection(root: () => HTMLElement | undefined): {
   selection: Accessor<TextSelection | undefined>
+  /** Selects `range` on the page, as the member would, and follows it at once. */
+  select(range: Range): void
   /** Forgets the selection and removes it from the page. */
   clear(): void
 } {
@@ -72,6 +74,12 @@ export function createTextSelection(root: () => HTMLElement | undefined): {
 
   return {
     selection,
+    select(range) {
+      const current = document.getSelection()
+      current?.removeAllRanges()
+      current?.addRange(range)
+      read()
+    },
     clear() {
       const current = document.getSelection()
       const element = root()
