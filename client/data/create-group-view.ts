@@ -38,6 +38,8 @@ export interface GroupView {
   readonly loaded: Accessor<boolean>
   /** True while connected and up to date with the server. */
   readonly synced: Accessor<boolean>
+  /** False when this browser cannot keep the group offline (storage blocked). */
+  readonly keptOnDevice: Accessor<boolean>
   readonly settings: DocProjection<GroupSettings | undefined>
   readonly members: DocProjection<Member[]>
   readonly library: DocProjection<LibraryItem[]>
@@ -94,6 +96,7 @@ export function createGroupView(
     status: connection.status,
     loaded: connection.loaded,
     synced: connection.synced,
+    keptOnDevice: connection.keptOnDevice,
     settings,
     members,
     library,

@@ -19,6 +19,8 @@ export interface GroupConnection {
   readonly loaded: Accessor<boolean>
   /** True once the server has answered the sync since the last (re)connect. */
   readonly synced: Accessor<boolean>
+  /** False when this browser cannot keep the group (IndexedDB blocked): nothing survives a reload. */
+  readonly keptOnDevice: Accessor<boolean>
 }
 
 interface Entry {
@@ -48,6 +50,9 @@ function connect(groupId: string, key: string): Entry {
   const [status, setStatus] = createSignal<SyncStatus>('connecting')
   const [loaded, setLoaded] = createSignal(false)
   const [synced, setSynced] = createSignal(false)
+  const [keptOnDevice, setKeptOnDevice] = createSignal(true)
+  let localLoaded = false
+  void local.available.then(setKeptOnDevice)
 
   const update = () => {
     setSynced(remote.wsconnected && remote.synced)
@@ -64,7 +69,9 @@ function connect(groupId: string, key: string): Entry {
   }
   // A socket opened before the network went away can linger half-dead until the provider's
   // watchdog notices, so reconnect at once when the browser is back online.
+  // Before the local copy has loaded, the load itself connects.
   const reconnect = () =>
+    localLoaded &&
     batch(() => {
       remote.disconnect()
       // A fresh start, not one more failed attempt: show "connecting" rather than "offline".
@@ -83,6 +90,7 @@ function connect(groupId: string, key: string): Entry {
   // sends only what is missing, rather than the whole group at every page load (and nothing
   // arrives before the local store can keep it).
   void local.whenSynced.then(() => {
+    localLoaded = true
     setLoaded(true)
     if (!remote.shouldConnect && !closed) remote.connect()
   })
@@ -99,7 +107,15 @@ function connect(groupId: string, key: string): Entry {
     return local.whenSynced.then(closeLocal, closeLocal)
   }
   return {
-    connection: { groupId, doc, awareness: remote.awareness, status, loaded, synced },
+    connection: {
+      groupId,
+      doc,
+      awareness: remote.awareness,
+      status,
+      loaded,
+      synced,
+      keptOnDevice,
+    },
     users: 0,
     close,
   }

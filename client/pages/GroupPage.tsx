@@ -80,6 +80,13 @@ function GroupScreen(props: ProfileProps & { group: JoinedGroup; paperId: string
             {error()}
           </p>
         </Show>
+        <Show when={!view.keptOnDevice()}>
+          <p class="error" role="alert">
+            This browser does not let Margins keep the group on this device (storage is blocked,
+            perhaps by a private window). It works while online, but changes made offline are lost
+            on reload.
+          </p>
+        </Show>
         <Show when={view.actions.problem()}>
           {(problem) => (
             <p class="error problem" role="alert">

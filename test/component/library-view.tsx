@@ -35,6 +35,7 @@ export function libraryView(
     status,
     loaded: () => true,
     synced: () => true,
+    keptOnDevice: () => true,
     settings: createDocProjection(doc, readGroup, undefined),
     members: createDocProjection(doc, listMembers, []),
     library: createLibrary(doc),

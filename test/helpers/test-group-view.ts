@@ -89,6 +89,7 @@ export function createTestGroupView(doc: Y.Doc, options: TestGroupViewOptions = 
     status: () => 'synced',
     loaded: () => true,
     synced: () => true,
+    keptOnDevice: () => true,
     settings: createDocProjection(doc, readGroup, undefined),
     members: createDocProjection(doc, listMembers, []),
     library: createLibrary(doc),
