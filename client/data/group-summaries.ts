@@ -44,7 +44,7 @@ function summarize(
   const unread = createMemo(() => {
     if (!known()) return undefined
     const me = profile()?.memberId
-    return library.value.filter((entry) => isUnread(entry, marks.seenAt(entry.paper.id), me)).length
+    return library.value.filter((entry) => isUnread(entry, marks.seen(entry.aliases), me)).length
   })
 
   return {

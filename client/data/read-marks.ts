@@ -1,21 +1,35 @@
 import * as Y from 'yjs'
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
+import type { LibraryEntry } from '../../shared/model'
 import { persistLocally } from './local-store'
+import { asReadMark, newestMark, type ReadMark } from './read-mark'
+
+/** What a visit needs of a paper: its canonical id and its activity as this device has it. */
+export type VisitedPaper = Pick<LibraryEntry, 'lastActivity'> & { paper: { id: string } }
 
 /**
- * When this member last opened each paper of a group. Private to this device: it lives in a
- * local document of its own (IndexedDB `margins-private-<groupId>`) that is never synced.
+ * This member's visits to the papers of a group (see {@link ReadMark}). Private to this device:
+ * they live in a local document of their own (IndexedDB `margins-private-<groupId>`) that is
+ * never synced.
  */
 export interface ReadMarks {
-  /** Epoch milliseconds of the last visit to the paper, or undefined if never opened here. */
-  seenAt(paperId: string): number | undefined
-  /** Records a visit now. */
-  markSeen(paperId: string): void
   /**
-   * Records a visit now to all of these papers. Returns what puts the marks back as they were
-   * (papers never opened become unopened again), leaving any visit made since.
+   * The newest visit to a paper over all its ids (`LibraryEntry.aliases`: a visit made before
+   * two records folded into the paper is under the id it had then), or undefined if never
+   * opened here.
    */
-  markAllSeen(paperIds: readonly string[]): () => void
+  seen(paperIds: readonly string[]): ReadMark | undefined
+  /**
+   * Records a visit now under the paper's canonical id, with each member's newest activity on
+   * it as this device has it (`LibraryEntry.lastActivity`; undefined when unknown, and the
+   * visit is then compared by time).
+   */
+  markSeen(paperId: string, activity: Readonly<Record<string, number>> | undefined): void
+  /**
+   * Records a visit now to all of these papers. Returns what puts the marks back exactly as they
+   * were (papers never opened become unopened again), leaving any visit made since.
+   */
+  markAllSeen(papers: readonly VisitedPaper[]): () => void
   /** True once the marks stored on this device have been read. */
   readonly loaded: Accessor<boolean>
 }
@@ -28,7 +42,8 @@ export function privateDatabaseName(groupId: string): string {
 /** Opens a group's read marks for the lifetime of the calling owner. */
 export function createReadMarks(groupId: string): ReadMarks {
   const doc = new Y.Doc()
-  const seen = doc.getMap<number>('seen')
+  // Values are { at, activity } objects, or bare visit times stored by earlier versions.
+  const seen = doc.getMap<unknown>('seen')
   const local = persistLocally(privateDatabaseName(groupId), doc)
   const [version, setVersion] = createSignal(0, { equals: false })
   const [loaded, setLoaded] = createSignal(false)
@@ -40,27 +55,38 @@ export function createReadMarks(groupId: string): ReadMarks {
     void local.destroy()
     doc.destroy()
   })
-  const markAllSeen = (paperIds: readonly string[]) => {
-    const now = Date.now()
-    const before = new Map(paperIds.map((paperId) => [paperId, seen.get(paperId)]))
+  const markAllSeen = (papers: readonly VisitedPaper[]) => {
+    const at = Date.now()
+    const before = new Map<string, unknown>()
+    const written = new Map<string, object>()
+    for (const { paper, lastActivity } of papers) {
+      before.set(paper.id, seen.get(paper.id))
+      // A copy: the activity may be a live store that changes after the visit.
+      written.set(paper.id, { at, activity: { ...lastActivity } })
+    }
     doc.transact(() => {
-      for (const paperId of before.keys()) seen.set(paperId, now)
+      for (const [paperId, mark] of written) seen.set(paperId, mark)
     })
     return () =>
       doc.transact(() => {
-        for (const [paperId, at] of before) {
-          if (seen.get(paperId) !== now) continue
-          if (at === undefined) seen.delete(paperId)
-          else seen.set(paperId, at)
+        for (const [paperId, mark] of before) {
+          // Y.Map gives back the very object set: anything else is a visit made since.
+          if (seen.get(paperId) !== written.get(paperId)) continue
+          if (mark === undefined) seen.delete(paperId)
+          else seen.set(paperId, mark)
         }
       })
   }
+  const read = (paperId: string) => asReadMark(seen.get(paperId))
   return {
-    seenAt: (paperId) => {
+    seen: (paperIds) => {
       version()
-      return seen.get(paperId)
+      return newestMark(paperIds.map(read))
     },
-    markSeen: (paperId) => void markAllSeen([paperId]),
+    markSeen: (paperId, activity) => {
+      const at = Date.now()
+      seen.set(paperId, activity ? { at, activity: { ...activity } } : { at })
+    },
     markAllSeen,
     loaded,
   }

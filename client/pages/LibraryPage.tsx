@@ -39,13 +39,13 @@ export function LibraryPage(props: { view: GroupView }) {
   )
   const tags = createMemo(() => tagCounts(library()))
   const unread = (entry: LibraryEntry) =>
-    unreadReason(entry, props.view.readMarks.seenAt(entry.paper.id), props.view.memberId())
+    unreadReason(entry, props.view.readMarks.seen(entry.aliases), props.view.memberId())
   const unreadCount = createMemo(() => library().filter((entry) => unread(entry)).length)
   let status: HTMLDivElement | undefined
   const [offer, setOffer] = createSignal<Undoable>()
   const markAllRead = () => {
     const count = unreadCount()
-    const restore = props.view.readMarks.markAllSeen(library().map((e) => e.paper.id))
+    const restore = props.view.readMarks.markAllSeen(library())
     setOffer({
       message: `Marked ${formatCount(count, 'paper', 'papers')} as read.`,
       undo: () => {

@@ -17,17 +17,24 @@ export function PaperPage(props: { view: GroupView; paperId: string }) {
   createEffect(() => {
     const id = paperId()
     if (id === undefined) return
-    const { presence, readMarks } = props.view
+    const { presence, readMarks, library } = props.view
+    // A visit keeps each member's newest activity as this device has it then: later activity
+    // is told from it on each author's own clock, not by comparing it with this device's.
+    const visit = () =>
+      readMarks.markSeen(
+        id,
+        untrack(() => library.value.find((entry) => entry.paper.id === id)?.lastActivity),
+      )
     presence.setPaper(id)
-    readMarks.markSeen(id)
+    visit()
     // Leaving counts as a visit too: what arrived while the paper was open has been seen.
     const onHide = () => {
-      if (document.visibilityState === 'hidden') readMarks.markSeen(id)
+      if (document.visibilityState === 'hidden') visit()
     }
     document.addEventListener('visibilitychange', onHide)
     onCleanup(() => {
       document.removeEventListener('visibilitychange', onHide)
-      readMarks.markSeen(id)
+      visit()
     })
   })
   onCleanup(() => props.view.presence.setPaper(undefined))

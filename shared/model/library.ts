@@ -26,6 +26,12 @@ export interface LibraryEntry {
    * annotations and comments. Members who wrote nothing (or deleted all of it) are absent.
    */
   lastActivity: Record<string, number>
+  /**
+   * The ids of every stored record of this paper, sorted, the canonical `paper.id` among them
+   * (see same-paper.ts): what was keyed on the paper under an id it had before two records
+   * folded is still found.
+   */
+  aliases: string[]
 }
 
 /** Facts keyed `paperId + SEP + x`, gathered per canonical paper and x, keeping one per x. */
@@ -89,7 +95,7 @@ function mergeActivity(...sources: (Discussion | undefined)[]): Record<string, n
  */
 export function readLibrary(doc: Y.Doc): LibraryEntry[] {
   const { tags, votes, status, annotations, comments } = roots(doc)
-  const { canonical } = paperClasses(doc)
+  const { canonical, members } = paperClasses(doc)
   const earliest = (a: number, b: number) => Math.min(a, b)
   const tagsBy = gather(tags, canonical, (value) => asTag('', value)?.addedAt, earliest)
   const votesBy = gather(
@@ -113,5 +119,6 @@ export function readLibrary(doc: Y.Doc): LibraryEntry[] {
       [...(statusBy.get(paper.id) ?? [])].map(([member, entry]) => [member, entry.status]),
     ),
     lastActivity: mergeActivity(annotationsBy.get(paper.id), commentsBy.get(paper.id)),
+    aliases: [...(members.get(paper.id) ?? [paper.id])].sort(),
   }))
 }

@@ -115,9 +115,11 @@ describe('HomePage', () => {
   it('counts only what this member has not seen', async () => {
     const me = saveLocalProfile({ name: 'Ada', colour: '#1f77b4' })
     const keys = await groupWithPapers(me, 'Seen group')
-    // Ada opened two of Ben's papers after they were added.
+    // Ada opened two of Ben's papers: one with a mark of an earlier version (a bare time).
+    const [first, second] = keys.paperIds as [string, string]
     await storeDoc(privateDatabaseName(keys.groupId), (doc) => {
-      for (const id of keys.paperIds.slice(0, 2)) doc.getMap('seen').set(id, Date.UTC(2026, 2, 14))
+      doc.getMap('seen').set(first, Date.UTC(2026, 2, 14))
+      doc.getMap('seen').set(second, { at: Date.UTC(2026, 2, 14), activity: {} })
     })
     rememberGroup(keys.groupId, keys.writeKey)
     renderHome(me)

@@ -322,7 +322,7 @@ describe('PaperPage', () => {
     const { doc, paper } = paperDoc()
     const { view } = renderPaper(doc, paper.id)
     expect(view.awareness.getLocalState()?.paperId).toBe(paper.id)
-    expect(view.readMarks.seenAt(paper.id)).toBeTypeOf('number')
+    expect(view.readMarks.seen([paper.id])?.at).toBeTypeOf('number')
     const start = ABSTRACT.indexOf('deep reinforcement')
     view.addPeer({
       memberId: 'ben',
@@ -374,7 +374,7 @@ describe('PaperPage', () => {
     const { view } = renderPaper(doc, '2401.00001')
     expect(screen.getByRole('heading', { name: 'Replay for value functions' })).toBeTruthy()
     expect(view.awareness.getLocalState()?.paperId).toBe(paper.id)
-    expect(view.readMarks.seenAt(paper.id)).toBeTypeOf('number')
+    expect(view.readMarks.seen([paper.id])?.at).toBeTypeOf('number')
   })
 
   it('says that a paper is not in the group, with a way back', () => {
