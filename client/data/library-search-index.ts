@@ -1,5 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch'
 import type { Paper } from '../../shared/model'
+import { parseArxivId } from '../../shared/arxiv-id'
 
 /** One paper as the search index sees it: flat text per field. */
 export interface SearchDocument {
@@ -34,9 +35,18 @@ export function foldTerm(term: string): string {
     .toLowerCase()
 }
 
+/**
+ * An arXiv id as a reader pastes it (`2401.12345v2`, `arXiv:2401.12345`) in the form papers
+ * keep it, without version or prefix; any other word as it is.
+ */
+function storedArxivForm(word: string): string {
+  return parseArxivId(word)?.id ?? word
+}
+
 /** The words of a query, folded; empty when it holds no letter or digit. */
 export function queryWords(text: string): string[] {
-  return foldTerm(text)
+  const words = text.split(/\s+/).map(storedArxivForm).join(' ')
+  return foldTerm(words)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== '')
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { screen, within } from '@solidjs/testing-library'
+import { fireEvent, screen, within } from '@solidjs/testing-library'
 import userEvent from '@testing-library/user-event'
 import { addPaper } from '../../shared/model'
 import { paperHref } from '../../client/app/route'
@@ -89,5 +89,26 @@ describe('library keyboard', () => {
     renderLibrary(doc, options)
     await new Promise((resolve) => requestAnimationFrame(resolve))
     expect(focusedTitle()).toBe('Second')
+  })
+
+  it('leaves j, k and "/" to a dialog that is open over the library', async () => {
+    const { doc } = group()
+    renderLibrary(doc, { memberId: 'ada' })
+    const user = userEvent.setup()
+    await user.click(screen.getByRole('button', { name: 'Add papers' }))
+    const dialog = screen.getByRole('dialog', { name: 'Add papers' })
+    const inDialog = within(dialog).getByRole('button', { name: 'Cancel' })
+    inDialog.focus()
+
+    for (const key of ['j', 'k', '/']) {
+      // fireEvent returns false when a listener called preventDefault (which would stop the
+      // page behind from scrolling, or a key meant for the dialog).
+      expect(fireEvent.keyDown(inDialog, { key }), key).toBe(true)
+      expect(document.activeElement, key).toBe(inDialog)
+    }
+    // With focus nowhere in particular, the open dialog still holds the keys.
+    inDialog.blur()
+    expect(fireEvent.keyDown(document.body, { key: 'j' })).toBe(true)
+    expect(document.activeElement?.closest('article')).toBeNull()
   })
 })

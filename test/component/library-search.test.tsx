@@ -1,9 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { screen, waitFor } from '@solidjs/testing-library'
 import userEvent from '@testing-library/user-event'
 import { addComment, addPaper, setCommentDeleted } from '../../shared/model'
 import { ADA, BEN, groupDoc, paperInput } from '../fixtures/group'
 import { countStatus, renderLibrary, shownTitles } from './library-view'
+import type { FollowedIndex } from '../../client/data/library-search-follow'
+
+// Each search index the page builds follows its document: counting them counts the builds.
+const followed = vi.hoisted(() => [] as FollowedIndex[])
+vi.mock('../../client/data/library-search-follow', async (original) => {
+  const real = await original<typeof import('../../client/data/library-search-follow')>()
+  return {
+    ...real,
+    followDocument: (...args: Parameters<typeof real.followDocument>) => {
+      const index = real.followDocument(...args)
+      const stop = vi.fn(index.stop)
+      followed.push({ ...index, stop })
+      return { ...index, stop }
+    },
+  }
+})
 
 afterEach(() => sessionStorage.clear())
 
@@ -55,5 +71,26 @@ describe('library text search', () => {
     // The index is built in the background; a typo is forgiven once it is ready.
     await userEvent.type(box, 'atention')
     await waitFor(() => expect(shownTitles()).toEqual(['Attention Is All You Need']))
+  })
+
+  it('keeps the index of an open group for the next visit to the library, and drops it once closed', async () => {
+    const { doc } = group()
+    const options = { memberId: 'ada', groupId: 'search-kept' }
+    const builds = followed.length
+    const first = renderLibrary(doc, options)
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search papers' }), 'atention')
+    // The scan the page starts with does not forgive the typo; the index does, once built.
+    await waitFor(() => expect(shownTitles()).toEqual(['Attention Is All You Need']))
+    first.unmount()
+
+    // Back from a paper: the same results at once (a new index would scan and find nothing).
+    renderLibrary(doc, options)
+    expect(shownTitles()).toEqual(['Attention Is All You Need'])
+    expect(followed.length).toBe(builds + 1)
+
+    const index = followed.at(-1)!
+    expect(index.stop).not.toHaveBeenCalled()
+    doc.destroy()
+    expect(index.stop).toHaveBeenCalledOnce()
   })
 })

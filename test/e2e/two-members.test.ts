@@ -36,7 +36,7 @@ function resultCount(page: Page) {
 async function openPaper(page: Page, title: string): Promise<void> {
   await page.getByLabel('Search papers').fill(title)
   await page.getByRole('link', { name: title, exact: true }).first().click()
-  await page.getByRole('heading', { name: title, level: 2 }).waitFor()
+  await page.getByRole('heading', { name: title, level: 2 }).waitFor(WITHIN)
 }
 
 /**
@@ -167,7 +167,7 @@ describe('two members of a new group, in Chromium against server/index.ts', () =
     await benPage.getByRole('button', { name: 'Add note' }).click()
     await benPage.getByLabel('Note', { exact: true }).fill('The **key** claim: $O(n^2)$ memory.')
     await benPage.getByRole('button', { name: 'Save note' }).click()
-    await expect.poll(() => highlights(benPage).allTextContents()).toEqual([FIRST_PASSAGE])
+    await expect.poll(() => highlights(benPage).allTextContents(), WITHIN).toEqual([FIRST_PASSAGE])
     await paperComposer(benPage).getByLabel('Start a thread').fill('Is this claim tested anywhere?')
     await paperComposer(benPage).getByRole('button', { name: 'Send' }).click()
 
@@ -196,7 +196,7 @@ describe('two members of a new group, in Chromium against server/index.ts', () =
     await expect.poll(() => syncStatus(adaPage), WITHIN).toBe('offline')
     const reloaded = await adaPage.reload()
     expect(reloaded?.fromServiceWorker()).toBe(true)
-    await adaPage.getByRole('heading', { name: PAPER }).first().waitFor(WITHIN)
+    await adaPage.getByRole('heading', { name: PAPER, level: 2 }).waitFor(WITHIN)
     await expect.poll(() => highlights(adaPage).allTextContents(), WITHIN).toEqual([FIRST_PASSAGE])
 
     await adaPage.getByRole('button', { name: 'Reply to Ben' }).first().click()
@@ -206,7 +206,7 @@ describe('two members of a new group, in Chromium against server/index.ts', () =
     await adaPage.getByRole('button', { name: 'Reply', exact: true }).click()
     await selectInAbstract(adaPage, SECOND_PASSAGE)
     await adaPage.getByRole('button', { name: 'Highlight', exact: true }).click()
-    await expect.poll(() => highlights(adaPage).count()).toBe(2)
+    await expect.poll(() => highlights(adaPage).count(), WITHIN).toBe(2)
     expect(await syncStatus(adaPage)).toBe('offline')
 
     await ada.setOffline(false)

@@ -30,6 +30,7 @@ const library = [
     ids: '2207.11240',
   }),
   doc('ssm', { title: 'Mamba', comments: 'The selective scan kernel is the clever part.' }),
+  doc('old', { title: 'Monopoles', ids: 'hep-th/9901001' }),
 ]
 
 describe('syncedIndex search', () => {
@@ -41,6 +42,21 @@ describe('syncedIndex search', () => {
     expect(found(index.search('2207.11240'))).toEqual(['kv'])
     expect(found(index.search('selective kernel'))).toEqual(['ssm'])
     expect(found(index.search('selective attention'))).toEqual([])
+  })
+
+  it('finds a paper by its arXiv id with a version or a prefix, which stored ids never have', () => {
+    const index = built(library)
+    for (const text of [
+      '2207.11240v2',
+      'arXiv:2207.11240v13',
+      'ARXIV:2207.11240',
+      'key 2207.11240v1',
+    ])
+      expect(found(index.search(text)), text).toEqual(['kv'])
+    expect(found(index.search('hep-th/9901001v3'))).toEqual(['old'])
+    expect(found(searchNaive(library, '2207.11240v2'))).toEqual(['kv'])
+    // Only a whole id loses its version: other words ending in v and digits stay as typed.
+    expect(found(index.search('2207v2'))).toEqual([])
   })
 
   it('says when only the discussion matched', () => {

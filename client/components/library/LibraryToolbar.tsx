@@ -7,7 +7,7 @@ import {
 } from '../../data/library-query'
 import type { LibraryQueryState } from '../../data/library-query-state'
 import { TagFilter } from './TagFilter'
-import { isTyping } from './typing-target'
+import { leavesShortcutsAlone } from './typing-target'
 
 const STATUS_OPTIONS: readonly { value: StatusFilter; label: string }[] = [
   { value: 'any', label: 'Any' },
@@ -28,7 +28,7 @@ export function LibraryToolbar(props: {
   const query = () => props.state.query
   const onDocumentKeyDown = (event: KeyboardEvent) => {
     if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return
-    if (event.defaultPrevented || isTyping(event.target)) return
+    if (event.defaultPrevented || leavesShortcutsAlone(event.target)) return
     event.preventDefault()
     search?.focus()
     search?.select()

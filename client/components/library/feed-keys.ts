@@ -1,5 +1,5 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
-import { isTyping } from './typing-target'
+import { leavesShortcutsAlone } from './typing-target'
 
 /** What the feed's keyboard support needs to know about the feed. */
 export interface FeedKeysOptions {
@@ -80,7 +80,7 @@ export function createFeedKeys(options: FeedKeysOptions): FeedKeys {
   }
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return
+    if (event.altKey || event.ctrlKey || event.metaKey || leavesShortcutsAlone(event.target)) return
     const card = cardOf(event.target)
     if (!card) return
     const index = Number(card.dataset.index)
@@ -103,7 +103,7 @@ export function createFeedKeys(options: FeedKeysOptions): FeedKeys {
   // j or k outside the feed (after a click on the page, or in the toolbar) starts in the feed.
   const onDocumentKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return
-    if ((event.key !== 'j' && event.key !== 'k') || isTyping(event.target)) return
+    if ((event.key !== 'j' && event.key !== 'k') || leavesShortcutsAlone(event.target)) return
     if (cardOf(event.target) || options.count() === 0) return
     event.preventDefault()
     focusIndex(Math.min(current(), options.count() - 1))
