@@ -1,4 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -6,10 +5,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import * as Y from 'yjs'
 import { inviteLink, type GroupKeys } from '../../shared/invite'
 import { listMembers } from '../../shared/model'
-import { ensureDemoGroup } from '../../server/demo'
-import { createSyncServer, type SyncServer } from '../../server/sync-server'
-import { createSqliteStore } from '../../server/store/sqlite-store'
+import type { SyncServer } from '../../server/sync-server'
 import type { DocStore } from '../../server/store/doc-store'
+import { startDemoServer, type DemoServer } from '../helpers/demo-server'
 import { launchBrowser } from '../helpers/browser'
 import { waitForServiceWorkerControl } from '../helpers/service-worker'
 
@@ -44,7 +42,7 @@ function watchErrors(page: Page, errors: string[]): void {
 }
 
 describe('the demo group in Chromium', () => {
-  let dataDir: string
+  let demo: DemoServer
   let store: DocStore
   let server: SyncServer
   let keys: GroupKeys
@@ -56,25 +54,14 @@ describe('the demo group in Chromium', () => {
   const socketUrls: string[] = []
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'margins-e2e-data-'))
-    store = createSqliteStore({ dataDir })
-    keys = await ensureDemoGroup(dataDir, store)
-    server = await createSyncServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      store,
-      staticDir: inject('appDir'),
-      log: (line) => serverLog.push(line),
-    })
+    demo = await startDemoServer(inject('appDir'), (line) => serverLog.push(line))
+    ;({ store, server, keys } = demo)
     browser = await launchBrowser()
   })
 
   afterAll(async () => {
     await browser?.close()
-    await server?.close()
-    await store?.close()
-    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+    await demo?.close()
   })
 
   it('lets a member join from the invite link and shows the library once synced', async () => {

@@ -1,14 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { inviteLink, type GroupKeys } from '../../shared/invite'
-import { ensureDemoGroup } from '../../server/demo'
-import { createSyncServer, type SyncServer } from '../../server/sync-server'
-import { createSqliteStore } from '../../server/store/sqlite-store'
-import type { DocStore } from '../../server/store/doc-store'
+import { inviteLink } from '../../shared/invite'
 import { launchBrowser } from '../helpers/browser'
+import { startDemoServer, type DemoServer } from '../helpers/demo-server'
 
 const WITHIN = { timeout: 15_000 }
 
@@ -26,32 +20,17 @@ function blockIndexedDb(): void {
 }
 
 describe('a browser that cannot keep data', () => {
-  let dataDir: string
-  let store: DocStore
-  let server: SyncServer
-  let keys: GroupKeys
+  let demo: DemoServer
   let browser: Browser
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'margins-e2e-blocked-'))
-    store = createSqliteStore({ dataDir })
-    keys = await ensureDemoGroup(dataDir, store)
-    server = await createSyncServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      store,
-      staticDir: inject('appDir'),
-      log: () => undefined,
-    })
+    demo = await startDemoServer(inject('appDir'))
     browser = await launchBrowser()
   })
 
   afterAll(async () => {
     await browser?.close()
-    await server?.close()
-    await store?.close()
-    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+    await demo?.close()
   })
 
   it('still opens the group from the server and says that nothing is kept offline', async () => {
@@ -60,7 +39,7 @@ describe('a browser that cannot keep data', () => {
     const page = await context.newPage()
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
-    await page.goto(inviteLink(server.url, keys.groupId, keys.readKey))
+    await page.goto(inviteLink(demo.server.url, demo.keys.groupId, demo.keys.readKey))
 
     await expect
       .poll(() => page.locator('.sync-status').getAttribute('data-status'), WITHIN)
