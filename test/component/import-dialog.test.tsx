@@ -38,9 +38,11 @@ function testView(doc: Y.Doc, options: ViewOptions = {}): GroupView {
 function open(doc: Y.Doc, options: ViewOptions = {}) {
   const onClose = vi.fn()
   const onImported = vi.fn()
-  render(() => (
-    <ImportDialog view={testView(doc, options)} onClose={onClose} onImported={onImported} />
-  ))
+  render(() => {
+    // Made once: a prop expression is a getter that Solid runs on every read.
+    const view = testView(doc, options)
+    return <ImportDialog view={view} onClose={onClose} onImported={onImported} />
+  })
   return { onClose, onImported, user: userEvent.setup() }
 }
 
