@@ -1,11 +1,13 @@
 import type { LibraryEntry, ReadingStatus } from '../../shared/model'
+import { hotScore } from '../../shared/ranking/hot'
 
 /** How the feed orders papers. */
-export type LibrarySort = 'newest' | 'votes' | 'discussed'
+export type LibrarySort = 'newest' | 'hot' | 'votes' | 'discussed'
 
 /** Every order, as the sort menu lists them. */
 export const LIBRARY_SORTS: readonly { value: LibrarySort; label: string }[] = [
   { value: 'newest', label: 'Newest' },
+  { value: 'hot', label: 'Hot' },
   { value: 'votes', label: 'Most votes' },
   { value: 'discussed', label: 'Most discussed' },
 ]
@@ -63,7 +65,14 @@ function newestKey(entry: LibraryEntry): [number, string] {
  * Sort keys, most significant first, all "bigger comes first"; ties end on the paper id
  * (ascending), so every replica shows the same order.
  */
-function sortKey(entry: LibraryEntry, sort: LibrarySort): (number | string)[] {
+function sortKey(entry: LibraryEntry, sort: LibrarySort, now: number): (number | string)[] {
+  if (sort === 'hot') {
+    const { votes, comments, annotations } = entry.times
+    return [
+      hotScore({ added: entry.paper.addedAt, votes, comments, annotations }, now),
+      ...newestKey(entry),
+    ]
+  }
   if (sort === 'votes') return [entry.voters.length, ...newestKey(entry)]
   if (sort === 'discussed') {
     const latest = Math.max(0, ...Object.values(entry.lastActivity))
@@ -81,10 +90,17 @@ function compareKeys(a: (number | string)[], b: (number | string)[]): number {
   return 0
 }
 
-/** The entries in the chosen order, as a new array. Keys are read once per entry. */
-export function sortEntries<T extends LibraryEntry>(entries: readonly T[], sort: LibrarySort): T[] {
+/**
+ * The entries in the chosen order, as a new array. Keys are read once per entry; the hot order
+ * is as of `now`.
+ */
+export function sortEntries<T extends LibraryEntry>(
+  entries: readonly T[],
+  sort: LibrarySort,
+  now = Date.now(),
+): T[] {
   return entries
-    .map((entry) => ({ entry, key: sortKey(entry, sort), id: entry.paper.id }))
+    .map((entry) => ({ entry, key: sortKey(entry, sort, now), id: entry.paper.id }))
     .sort((a, b) => compareKeys(a.key, b.key) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map(({ entry }) => entry)
 }

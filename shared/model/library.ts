@@ -32,6 +32,11 @@ export interface LibraryEntry {
    * folded is still found.
    */
   aliases: string[]
+  /**
+   * When each live vote, comment and annotation was made (epoch ms, by its author's clock), for
+   * the "hot" order (shared/ranking/hot.ts).
+   */
+  times: { votes: number[]; comments: number[]; annotations: number[] }
 }
 
 /** Facts keyed `paperId + SEP + x`, gathered per canonical paper and x, keeping one per x. */
@@ -59,6 +64,8 @@ function gather<T>(
 interface Discussion {
   count: number
   lastActivity: Record<string, number>
+  /** Creation times of the live records. */
+  created: number[]
 }
 
 function gatherLive(records: Y.Map<unknown>, canonical: Map<string, string>) {
@@ -68,8 +75,9 @@ function gatherLive(records: Y.Map<unknown>, canonical: Map<string, string>) {
     const { paperId, deleted, author, created, edited } = record as Record<string, unknown>
     const paper = typeof paperId === 'string' ? canonical.get(paperId) : undefined
     if (deleted === true || paper === undefined) return
-    const found = by.get(paper) ?? { count: 0, lastActivity: {} }
+    const found = by.get(paper) ?? { count: 0, lastActivity: {}, created: [] }
     found.count += 1
+    found.created.push(asTime(created) ?? 0)
     if (typeof author === 'string') {
       const at = Math.max(asTime(created) ?? 0, asTime(edited) ?? 0)
       found.lastActivity[author] = Math.max(found.lastActivity[author] ?? 0, at)
@@ -94,6 +102,7 @@ function mergeActivity(...sources: (Discussion | undefined)[]): Record<string, n
  * per-paper readers would scan the document once per paper).
  */
 export function readLibrary(doc: Y.Doc): LibraryEntry[] {
+  const ascending = (a: number, b: number) => a - b
   const { tags, votes, status, annotations, comments } = roots(doc)
   const { canonical, members } = paperClasses(doc)
   const earliest = (a: number, b: number) => Math.min(a, b)
@@ -120,5 +129,11 @@ export function readLibrary(doc: Y.Doc): LibraryEntry[] {
     ),
     lastActivity: mergeActivity(annotationsBy.get(paper.id), commentsBy.get(paper.id)),
     aliases: [...(members.get(paper.id) ?? [paper.id])].sort(),
+    // Ascending, so that every replica reads the same entry whatever its map order.
+    times: {
+      votes: [...(votesBy.get(paper.id)?.values() ?? [])].sort(ascending),
+      comments: (commentsBy.get(paper.id)?.created ?? []).sort(ascending),
+      annotations: (annotationsBy.get(paper.id)?.created ?? []).sort(ascending),
+    },
   }))
 }

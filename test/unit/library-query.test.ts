@@ -46,9 +46,30 @@ describe('sortEntries', () => {
     expect(ids(sortEntries(entries, 'discussed'))).toEqual(['a', 'b', 'd', 'c'])
   })
 
+  it('puts what the group is busy with now first when hot, an old paper discussed today included', () => {
+    const day = 24 * 3600_000
+    const now = 100 * day
+    const hot = [
+      // Old, but three votes and a comment today.
+      entry('old-busy', {
+        addedAt: now - 60 * day,
+        voters: ['x', 'y', 'z'],
+        times: { votes: [now, now, now], comments: [now], annotations: [] },
+      }),
+      // Just added, nothing else.
+      entry('new-quiet', { addedAt: now }),
+      // Many votes, all a month ago.
+      entry('old-votes', {
+        addedAt: now - 40 * day,
+        times: { votes: Array(8).fill(now - 30 * day), comments: [], annotations: [] },
+      }),
+    ]
+    expect(ids(sortEntries(hot, 'hot', now))).toEqual(['old-busy', 'new-quiet', 'old-votes'])
+  })
+
   it('gives the same order whatever order the entries come in', () => {
     const reversed = [...entries].reverse()
-    for (const sort of ['newest', 'votes', 'discussed'] as const) {
+    for (const sort of ['newest', 'hot', 'votes', 'discussed'] as const) {
       expect(ids(sortEntries(reversed, sort))).toEqual(ids(sortEntries(entries, sort)))
     }
   })

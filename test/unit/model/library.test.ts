@@ -42,6 +42,12 @@ describe('readLibrary', () => {
       annotationCount: 1,
       commentCount: 1,
       status: { ada: 'read' },
+      // When each live vote, comment and annotation was made, for the hot order.
+      times: {
+        votes: [ADA.now, BEN.now],
+        comments: [ADA.now],
+        annotations: [ADA.now],
+      },
     })
   })
 
