@@ -37,9 +37,22 @@ export {
   setThreadResolved,
   type CommentInput,
 } from './comments'
-export { addTag, normalizeTag, removeTag, tagCounts, tagsOf } from './tags'
+export { addTag, normalizeTag, removeTag, renameTag, tagCounts, tagsOf } from './tags'
+export { readTagAliases } from './tag-aliases'
 export { setVote, toggleVote, votersOf } from './votes'
 export { readingStatusOf, setReadingStatus } from './reading-status'
+export {
+  MAX_CANDIDATES,
+  addCandidate,
+  closeRound,
+  createRound,
+  getRound,
+  listRounds,
+  readRound,
+  removeCandidate,
+  reopenRound,
+  setBallot,
+} from './rounds'
 export { readLibrary, type LibraryEntry } from './library'
 export { observeGroup } from './observe'
 export { selectorsFor, selectorMismatch } from '../anchoring/text-quote'

@@ -9,8 +9,13 @@
  *   comments     Y.Map   commentId -> comment record
  *   resolved     Y.Map   root commentId -> { resolved, by, at }
  *   tags         Y.Map   paperId + SEP + tag -> { addedBy, addedAt }
+ *   tagAliases   Y.Map   old tag -> { to, by, at }  (a rename or merge; see tag-aliases.ts)
  *   votes        Y.Map   paperId + SEP + memberId -> epoch ms
  *   status       Y.Map   paperId + SEP + memberId -> { status, at }
+ *   rounds       Y.Map   roundId -> { title, meetingDate?, createdBy, created }
+ *   roundCandidates  Y.Map   roundId + SEP + paperId -> { addedBy, addedAt }
+ *   ballots      Y.Map   roundId + SEP + memberId -> { ranking: paperId[], at }
+ *   roundState   Y.Map   roundId -> { closed, by, at, frozen?: { ballots, candidates } }
  *
  * Every value is a plain value, replaced whole when it changes: one Yjs item per record keeps
  * the document small and quick to load (a nested Y.Map per annotation made loading a large group
@@ -38,8 +43,13 @@ export const ROOT = {
   comments: 'comments',
   resolved: 'resolved',
   tags: 'tags',
+  tagAliases: 'tagAliases',
   votes: 'votes',
   status: 'status',
+  rounds: 'rounds',
+  roundCandidates: 'roundCandidates',
+  ballots: 'ballots',
+  roundState: 'roundState',
 } as const
 
 /** Field names inside `meta`. */
@@ -72,7 +82,12 @@ export function roots(doc: Y.Doc) {
     comments: doc.getMap<unknown>(ROOT.comments),
     resolved: doc.getMap<unknown>(ROOT.resolved),
     tags: doc.getMap<unknown>(ROOT.tags),
+    tagAliases: doc.getMap<unknown>(ROOT.tagAliases),
     votes: doc.getMap<unknown>(ROOT.votes),
     status: doc.getMap<unknown>(ROOT.status),
+    rounds: doc.getMap<unknown>(ROOT.rounds),
+    roundCandidates: doc.getMap<unknown>(ROOT.roundCandidates),
+    ballots: doc.getMap<unknown>(ROOT.ballots),
+    roundState: doc.getMap<unknown>(ROOT.roundState),
   }
 }

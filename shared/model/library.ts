@@ -4,6 +4,7 @@ import { roots, splitPairKey } from './keys'
 import { listPapers } from './papers'
 import { paperClasses } from './same-paper'
 import { asTag } from './tags'
+import { resolverOf } from './tag-aliases'
 import { asStatus } from './reading-status'
 import { asTime } from './time'
 import type { Paper, ReadingStatus } from './types'
@@ -11,7 +12,7 @@ import type { Paper, ReadingStatus } from './types'
 /** One paper of the library with what the group did with it. */
 export interface LibraryEntry {
   paper: Paper
-  /** Tags, alphabetically. */
+  /** Tags, alphabetically, renamed and merged tags resolved (see tag-aliases.ts). */
   tags: string[]
   /** Ids of the members who voted for it. */
   voters: string[]
@@ -107,6 +108,7 @@ export function readLibrary(doc: Y.Doc): LibraryEntry[] {
   const { canonical, members } = paperClasses(doc)
   const earliest = (a: number, b: number) => Math.min(a, b)
   const tagsBy = gather(tags, canonical, (value) => asTag('', value)?.addedAt, earliest)
+  const resolveTag = resolverOf(doc)
   const votesBy = gather(
     votes,
     canonical,
@@ -118,7 +120,10 @@ export function readLibrary(doc: Y.Doc): LibraryEntry[] {
   const commentsBy = gatherLive(comments, canonical)
   return listPapers(doc).map((paper) => ({
     paper,
-    tags: [...(tagsBy.get(paper.id)?.keys() ?? [])].sort((a, b) => a.localeCompare(b)),
+    // Stored under any name; a paper carrying a tag under its old and new names shows it once.
+    tags: [...new Set([...(tagsBy.get(paper.id)?.keys() ?? [])].map(resolveTag))].sort((a, b) =>
+      a.localeCompare(b),
+    ),
     voters: [...(votesBy.get(paper.id) ?? [])]
       .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
       .map(([id]) => id),

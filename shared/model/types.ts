@@ -2,6 +2,7 @@
  * The plain-object shapes that readers return and mutations take. Components and the server
  * see only these; the Yjs layout behind them is private to `shared/model/`.
  */
+import type { SchulzeResult } from '../ranking/schulze'
 
 /** Where a paper's metadata came from. */
 export type PaperSource = 'trending' | 'arxiv' | 'atom' | 'hf-daily' | 'bibtex' | 'manual'
@@ -148,6 +149,16 @@ export interface PaperTag {
   addedAt: number
 }
 
+/** A renamed or merged tag: `from` reads as `to` (see tag-aliases.ts). */
+export interface TagAlias {
+  from: string
+  to: string
+  /** The member who renamed it. */
+  by: string
+  /** Epoch milliseconds, by the renaming member's clock. */
+  at: number
+}
+
 /** One member's reading status of one paper. */
 export interface MemberStatus {
   memberId: string
@@ -160,4 +171,44 @@ export interface Actor {
   memberId: string
   /** Epoch milliseconds; defaults to `Date.now()`. Tests pass a fixed clock. */
   now?: number
+}
+
+/** A ranked-choice round: "what do we read on <date>?". */
+export interface Round {
+  id: string
+  title: string
+  /** ISO 8601 date of the meeting the round chooses for, when one is set. */
+  meetingDate?: string
+  createdBy: string
+  /** Epoch milliseconds. */
+  created: number
+}
+
+/** A round in the list of rounds, with whether it is closed. */
+export interface RoundSummary extends Round {
+  closed: boolean
+}
+
+/** What `createRound` takes. */
+export interface RoundInput {
+  title: string
+  /** ISO 8601 date (`2026-03-20`) of the meeting. */
+  meetingDate?: string
+  /** Paper ids of the candidates, in the order they are added. */
+  candidates: string[]
+}
+
+/** A round as its page shows it. */
+export interface RoundView {
+  round: Round
+  /** Canonical paper ids, in the round's order: first added first, then by id. */
+  candidates: string[]
+  /** The ballots that count, by member id: frozen ones while the round is closed, else live. */
+  ballots: Record<string, string[]>
+  closed: boolean
+  /** While the round is closed: who closed it, and when (epoch ms). */
+  closedBy?: string
+  closedAt?: number
+  /** The group ranking of `candidates` over `ballots` (see docs/ranking.md). */
+  result: SchulzeResult
 }
