@@ -34,7 +34,9 @@ export function App() {
 
   const groupId = () => {
     const current = route()
-    return current.page === 'group' || current.page === 'paper' ? current.groupId : undefined
+    return current.page === 'group' || current.page === 'paper' || current.page === 'tags'
+      ? current.groupId
+      : undefined
   }
   const paperId = () => {
     const current = route()
@@ -79,6 +81,7 @@ export function App() {
               <GroupPage
                 groupId={id()}
                 paperId={paperId()}
+                view={route().page === 'tags' ? 'tags' : 'library'}
                 profile={profile()}
                 onSaveProfile={saveProfile}
               />

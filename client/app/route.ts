@@ -6,6 +6,7 @@ export type Route =
   | { page: 'home' }
   | { page: 'join'; groupId: string; key: string }
   | { page: 'group'; groupId: string }
+  | { page: 'tags'; groupId: string }
   | { page: 'paper'; groupId: string; paperId: string }
   | { page: 'new-group' }
   | { page: 'invalid-invite' }
@@ -13,7 +14,8 @@ export type Route =
 
 /**
  * Parses a location hash: empty (home), `#new` (create a group), `#join/<groupId>/<key>`,
- * `#g/<groupId>` (library) or `#g/<groupId>/p/<paperId>` (a paper, its id URI-encoded).
+ * `#g/<groupId>` (library), `#g/<groupId>/tags` (its tags) or `#g/<groupId>/p/<paperId>` (a
+ * paper, its id URI-encoded).
  */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
@@ -23,8 +25,9 @@ export function parseRoute(hash: string): Route {
     return invite ? { page: 'join', ...invite } : { page: 'invalid-invite' }
   }
   if (path === 'new') return { page: 'new-group' }
-  const group = /^g\/([^/]+)(?:\/p\/([^/]+))?$/.exec(path)
+  const group = /^g\/([^/]+)(?:\/p\/([^/]+)|\/(tags))?$/.exec(path)
   if (!group?.[1] || !isKey(group[1])) return { page: 'not-found' }
+  if (group[3] !== undefined) return { page: 'tags', groupId: group[1] }
   if (group[2] === undefined) return { page: 'group', groupId: group[1] }
   try {
     return { page: 'paper', groupId: group[1], paperId: decodeURIComponent(group[2]) }
@@ -36,6 +39,11 @@ export function parseRoute(hash: string): Route {
 /** The hash of a group's library. */
 export function groupHref(groupId: string): string {
   return `#g/${groupId}`
+}
+
+/** The hash of a group's tags page. */
+export function tagsHref(groupId: string): string {
+  return `#g/${groupId}/tags`
 }
 
 /** The hash of a paper's page: old-style arXiv ids have a slash and title ids a colon. */

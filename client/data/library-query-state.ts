@@ -61,6 +61,15 @@ export function createLibraryQuery(groupId: string): LibraryQueryState {
   }
 }
 
+/**
+ * Sets the group's stored feed query to show only papers with `tag` (its order kept), for a link
+ * from elsewhere into the library; the feed reads it when it next opens.
+ */
+export function filterLibraryByTag(groupId: string, tag: string): void {
+  const query = parseQuery(stored(queryKey(groupId)))
+  store(queryKey(groupId), JSON.stringify({ ...query, text: '', tags: [tag], status: 'any' }))
+}
+
 /** Remembers the paper opened from the feed, to bring the reader back to it. */
 export function rememberOpened(groupId: string, paperId: string): void {
   store(openedKey(groupId), JSON.stringify(paperId))

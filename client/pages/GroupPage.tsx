@@ -9,6 +9,7 @@ import { InviteButton } from '../components/groups/InviteButton'
 import { LeaveGroupButton } from '../components/groups/LeaveGroupButton'
 import { LibraryPage } from './LibraryPage'
 import { PaperPage } from './PaperPage'
+import { TagsPage } from './TagsPage'
 import { Notice } from '../components/Notice'
 import { ProfileForm, type ProfileFields } from '../components/ProfileForm'
 import { ProfileMenu } from '../components/ProfileMenu'
@@ -18,8 +19,20 @@ interface ProfileProps {
   onSaveProfile: (fields: ProfileFields) => void
 }
 
-/** A group's library or one of its papers, once the group has been joined on this device. */
-export function GroupPage(props: ProfileProps & { groupId: string; paperId: string | undefined }) {
+/** Which of a group's pages shows when no paper is open. */
+export type GroupPageView = 'library' | 'tags'
+
+interface PlaceProps {
+  paperId: string | undefined
+  /** Default 'library'. */
+  view?: GroupPageView
+}
+
+/**
+ * A group's library, its tags or one of its papers, once the group has been joined on this
+ * device.
+ */
+export function GroupPage(props: ProfileProps & PlaceProps & { groupId: string }) {
   const joined = createMemo(() => findJoinedGroup(props.groupId))
   return (
     <Show
@@ -35,6 +48,7 @@ export function GroupPage(props: ProfileProps & { groupId: string; paperId: stri
         <GroupScreen
           group={group}
           paperId={props.paperId}
+          view={props.view}
           profile={props.profile}
           onSaveProfile={props.onSaveProfile}
         />
@@ -43,7 +57,7 @@ export function GroupPage(props: ProfileProps & { groupId: string; paperId: stri
   )
 }
 
-function GroupScreen(props: ProfileProps & { group: JoinedGroup; paperId: string | undefined }) {
+function GroupScreen(props: ProfileProps & PlaceProps & { group: JoinedGroup }) {
   // Read once: the keyed <Show> around this screen remounts it for another group.
   const view = createGroupView(
     untrack(() => props.group),
@@ -111,6 +125,9 @@ function GroupScreen(props: ProfileProps & { group: JoinedGroup; paperId: string
         <Switch>
           <Match when={view.settings.value && props.paperId}>
             {(paperId) => <PaperPage view={view} paperId={paperId()} />}
+          </Match>
+          <Match when={view.settings.value && props.view === 'tags'}>
+            <TagsPage view={view} />
           </Match>
           <Match when={view.settings.value}>
             <LibraryPage view={view} />

@@ -3,6 +3,7 @@ import type { LibraryEntry } from '../../shared/model'
 import type { GroupView } from '../data/create-group-view'
 import { filterSorted, isFiltered, sortLibrary, tagCounts } from '../data/library-query'
 import { createLibraryQuery, rememberOpened, takeOpened } from '../data/library-query-state'
+import { tagsHref } from '../app/route'
 import { createLibrarySearch } from '../data/library-search'
 import { unreadReason } from '../data/unread'
 import { formatCount } from '../format/count'
@@ -67,6 +68,9 @@ export function LibraryPage(props: { view: GroupView }) {
     <section class="library" aria-labelledby="library-heading">
       <div class="library-head">
         <h2 id="library-heading">Library</h2>
+        <a class="library-tags-link" href={tagsHref(groupId)}>
+          Tags
+        </a>
         <Show when={props.view.canWrite && library().length > 0}>
           <button type="button" data-add-papers onClick={() => setAdding(true)}>
             Add papers

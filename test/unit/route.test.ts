@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { groupHref, paperHref, parseRoute } from '../../client/app/route'
+import { groupHref, paperHref, parseRoute, tagsHref } from '../../client/app/route'
 import { createGroupKeys } from '../../shared/invite'
 
 const { groupId, writeKey } = createGroupKeys()
@@ -20,6 +20,13 @@ describe('parseRoute', () => {
     for (const paperId of ['2401.00001', 'hep-th/9901001', 'h:0123456789abcdef0123', 'a b%/?#']) {
       expect(parseRoute(paperHref(groupId, paperId))).toEqual({ page: 'paper', groupId, paperId })
     }
+  })
+
+  it("reads a group's tags page", () => {
+    expect(tagsHref(groupId)).toBe(`#g/${groupId}/tags`)
+    expect(parseRoute(tagsHref(groupId))).toEqual({ page: 'tags', groupId })
+    expect(parseRoute(`#g/${groupId}/tags/x`)).toEqual({ page: 'not-found' })
+    expect(parseRoute('#g/not-a-group-id/tags')).toEqual({ page: 'not-found' })
   })
 
   it('refuses what is not a route rather than guessing', () => {
