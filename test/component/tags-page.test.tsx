@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import { createRoot } from 'solid-js'
 import { afterEach, describe, expect, it } from 'vitest'
 import { render, screen, waitFor, within } from '@solidjs/testing-library'
 import userEvent from '@testing-library/user-event'
@@ -53,8 +54,12 @@ describe('tags page', () => {
     expect(link.getAttribute('href')).toBe('#g/g1')
     await userEvent.setup().click(link)
     // The library opened next reads its filter from the session.
-    const state = createLibraryQuery('g1')
-    expect([...state.query.tags]).toEqual(['rl'])
+    const tags = createRoot((dispose) => {
+      const chosen = [...createLibraryQuery('g1').query.tags]
+      dispose()
+      return chosen
+    })
+    expect(tags).toEqual(['rl'])
   })
 
   it('renames a tag on every paper and announces it', async () => {
