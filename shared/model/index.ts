@@ -53,6 +53,20 @@ export {
   reopenRound,
   setBallot,
 } from './rounds'
+export {
+  MAX_AGENDA,
+  addToAgenda,
+  createMeeting,
+  deleteMeeting,
+  getMeeting,
+  listMeetings,
+  meetingNotes,
+  meetingsByPaper,
+  readMeeting,
+  removeFromAgenda,
+  setPresenter,
+  updateMeeting,
+} from './meetings'
 export { readLibrary, type LibraryEntry } from './library'
 export { observeGroup } from './observe'
 export { selectorsFor, selectorMismatch } from '../anchoring/text-quote'

@@ -16,15 +16,21 @@
  *   roundCandidates  Y.Map   roundId + SEP + paperId -> { addedBy, addedAt }
  *   ballots      Y.Map   roundId + SEP + memberId -> { ranking: paperId[], at }
  *   roundState   Y.Map   roundId -> { closed, by, at, frozen?: { ballots, candidates } }
+ *   meetings     Y.Map   meetingId -> { date, title, roundId?, createdBy, created }
+ *   meetingEdits Y.Map   meetingId + SEP + ('date' | 'title') -> { value, by, at }
+ *   agenda       Y.Map   meetingId + SEP + paperId -> { addedBy, addedAt }
+ *   presenters   Y.Map   meetingId + SEP + paperId -> { memberId | null, by, at }
+ *   meetingNotes + SEP + meetingId   Y.Text   a meeting's shared notes (see notesName)
  *
- * Every value is a plain value, replaced whole when it changes: one Yjs item per record keeps
- * the document small and quick to load (a nested Y.Map per annotation made loading a large group
- * a third slower). Records are written by one member only (their profile, their annotation or
- * comment), so replacing them whole loses nothing to another member. What several members write
- * about the same thing has its own key: a thread's resolved flag (any member) sits apart from the
- * comment (its author), and per-member facts use flat composite keys rather than nested maps
- * created on first use, since two members creating the same nested map concurrently would make
- * one of them lose (Yjs keeps one value per key), while distinct flat keys never collide.
+ * Every value of a root map is a plain value, replaced whole when it changes (the meeting notes,
+ * typed into together, are Y.Text): one Yjs item per record keeps the document small and quick
+ * to load (a nested Y.Map per annotation made loading a large group a third slower). Records are
+ * written by one member only (their profile, their annotation or comment), so replacing them
+ * whole loses nothing to another member. What several members write about the same thing has
+ * its own key: a thread's resolved flag (any member) sits apart from the comment (its author),
+ * and per-member facts use flat composite keys rather than nested maps created on first use,
+ * since two members creating the same nested map concurrently would make one of them lose (Yjs
+ * keeps one value per key), while distinct flat keys never collide.
  */
 import type * as Y from 'yjs'
 
@@ -50,6 +56,10 @@ export const ROOT = {
   roundCandidates: 'roundCandidates',
   ballots: 'ballots',
   roundState: 'roundState',
+  meetings: 'meetings',
+  meetingEdits: 'meetingEdits',
+  agenda: 'agenda',
+  presenters: 'presenters',
 } as const
 
 /** Field names inside `meta`. */
@@ -89,5 +99,25 @@ export function roots(doc: Y.Doc) {
     roundCandidates: doc.getMap<unknown>(ROOT.roundCandidates),
     ballots: doc.getMap<unknown>(ROOT.ballots),
     roundState: doc.getMap<unknown>(ROOT.roundState),
+    meetings: doc.getMap<unknown>(ROOT.meetings),
+    meetingEdits: doc.getMap<unknown>(ROOT.meetingEdits),
+    agenda: doc.getMap<unknown>(ROOT.agenda),
+    presenters: doc.getMap<unknown>(ROOT.presenters),
   }
+}
+
+const NOTES = `meetingNotes${SEP}`
+
+/**
+ * The top-level name of a meeting's notes. Each meeting's notes are a top-level Y.Text of their
+ * own, not a Y.Text nested in a map: a top-level type exists by name on every replica, so there
+ * is nothing to create and no concurrent creation to lose.
+ */
+export function notesName(meetingId: string): string {
+  return `${NOTES}${meetingId}`
+}
+
+/** Whether a top-level name is that of a meeting's notes. */
+export function isNotesName(name: string): boolean {
+  return name.startsWith(NOTES)
 }

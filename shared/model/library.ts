@@ -6,6 +6,7 @@ import { paperClasses } from './same-paper'
 import { asTag } from './tags'
 import { resolverOf } from './tag-aliases'
 import { asStatus } from './reading-status'
+import { meetingsByPaper } from './meeting-read'
 import { asTime } from './time'
 import type { Paper, ReadingStatus } from './types'
 
@@ -38,6 +39,8 @@ export interface LibraryEntry {
    * the "hot" order (shared/ranking/hot.ts).
    */
   times: { votes: number[]; comments: number[]; annotations: number[] }
+  /** The meetings with this paper on their agenda (id and ISO day), earliest first. */
+  meetings: Array<{ id: string; date: string }>
 }
 
 /** Facts keyed `paperId + SEP + x`, gathered per canonical paper and x, keeping one per x. */
@@ -118,6 +121,7 @@ export function readLibrary(doc: Y.Doc): LibraryEntry[] {
   const statusBy = gather(status, canonical, asStatus, (a, b) => (b.at > a.at ? b : a))
   const annotationsBy = gatherLive(annotations, canonical)
   const commentsBy = gatherLive(comments, canonical)
+  const meetingsBy = meetingsByPaper(doc)
   return listPapers(doc).map((paper) => ({
     paper,
     // Stored under any name; a paper carrying a tag under its old and new names shows it once.
@@ -140,5 +144,6 @@ export function readLibrary(doc: Y.Doc): LibraryEntry[] {
       comments: (commentsBy.get(paper.id)?.created ?? []).sort(ascending),
       annotations: (annotationsBy.get(paper.id)?.created ?? []).sort(ascending),
     },
+    meetings: meetingsBy.get(paper.id) ?? [],
   }))
 }

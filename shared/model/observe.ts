@@ -1,11 +1,25 @@
 import type * as Y from 'yjs'
+import { isNotesName } from './keys'
 
 /**
- * Calls `onChange` after every change to the group document, local or remote. Returns the
- * function that stops it. Readers are cheap to re-run; callers batch as they see fit.
+ * Calls `onChange` after every change to the group document, local or remote, except keystrokes
+ * in meeting notes: those are bound to their text field directly (client/data), and re-reading
+ * the whole group for each of them would be wasted work. Returns the function that stops it.
+ * Readers are cheap to re-run; callers batch as they see fit.
  */
 export function observeGroup(doc: Y.Doc, onChange: () => void): () => void {
-  const handler = () => onChange()
+  const handler = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+    if (!onlyNotes(doc, tr)) onChange()
+  }
   doc.on('update', handler)
   return () => doc.off('update', handler)
+}
+
+/** Whether a transaction changed meeting notes and nothing else. */
+function onlyNotes(doc: Y.Doc, tr: Y.Transaction): boolean {
+  if (tr.changed.size === 0) return false
+  const notes = new Set<unknown>()
+  for (const [name, type] of doc.share) if (isNotesName(name)) notes.add(type)
+  for (const type of tr.changed.keys()) if (!notes.has(type)) return false
+  return true
 }

@@ -212,3 +212,44 @@ export interface RoundView {
   /** The group ranking of `candidates` over `ballots` (see docs/ranking.md). */
   result: SchulzeResult
 }
+
+/** A reading-group meeting. */
+export interface Meeting {
+  id: string
+  /** ISO 8601 day (`2026-03-20`). */
+  date: string
+  /** May be empty. */
+  title: string
+  /** The closed round its agenda was taken from, if any. */
+  roundId?: string
+  createdBy: string
+  /** Epoch milliseconds. */
+  created: number
+}
+
+/** What `createMeeting` takes. */
+export interface MeetingInput {
+  /** ISO 8601 day (`2026-03-20`). */
+  date: string
+  title?: string
+  /** A closed round whose best papers open the agenda. */
+  roundId?: string
+  /** How many of the round's best papers (default: all, up to the agenda's limit). */
+  count?: number
+  /** Papers picked by hand, after the round's. */
+  papers?: string[]
+}
+
+/** One paper on a meeting's agenda. */
+export interface AgendaItem {
+  /** Canonical paper id. */
+  paperId: string
+  /** Member id of who presents it, once chosen. */
+  presenter?: string
+}
+
+/** A meeting with its agenda, in order. */
+export interface MeetingView {
+  meeting: Meeting
+  agenda: AgendaItem[]
+}

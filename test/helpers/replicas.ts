@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { isNotesName } from '../../shared/model/keys'
 
 /** A JSON string of a document's content with object keys sorted, to compare replicas. */
 export function canonical(doc: Y.Doc): string {
@@ -16,7 +17,8 @@ export function canonical(doc: Y.Doc): string {
   const roots: Record<string, unknown> = {}
   // A root that a replica merely looked at exists there empty; it is the same content as none.
   for (const name of doc.share.keys()) {
-    const content = doc.getMap(name).toJSON()
+    // Meeting notes are top-level texts; every other root is a map.
+    const content = isNotesName(name) ? doc.getText(name).toString() : doc.getMap(name).toJSON()
     if (Object.keys(content).length > 0) roots[name] = content
   }
   return JSON.stringify(sort(roots))
