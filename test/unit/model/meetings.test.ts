@@ -26,6 +26,7 @@ import {
 import { notesName, pairKey, roots } from '../../../shared/model/keys'
 import { ADA, BEN, CAY, groupDoc, paperInput, replicaOf } from '../../fixtures/group'
 import { canonical, syncAll } from '../../helpers/replicas'
+import { refused } from '../../helpers/refused'
 
 const at = (actor: Actor, ms: number): Actor => ({ memberId: actor.memberId, now: actor.now! + ms })
 
@@ -35,13 +36,6 @@ function setup() {
     (title) => addPaper(doc, ADA, paperInput({ title })).paper.id,
   ) as [string, string, string, string]
   return { doc, a, b, c, d }
-}
-
-/** Expects `run` to throw `type` and leave the document exactly as it was. */
-function refused(doc: Y.Doc, type: abstract new (...args: never[]) => ModelError, run: () => void) {
-  const before = Y.encodeStateVector(doc)
-  expect(run).toThrow(type)
-  expect(Y.encodeStateVector(doc)).toEqual(before)
 }
 
 const papersOf = (doc: Y.Doc, meetingId: string) =>

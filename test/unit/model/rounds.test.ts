@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
   ConflictError,
-  ModelError,
   NotFoundError,
   ValidationError,
   addCandidate,
@@ -18,6 +17,7 @@ import {
 } from '../../../shared/model'
 import { ADA, BEN, CAY, groupDoc, paperInput, replicaOf } from '../../fixtures/group'
 import { syncAll } from '../../helpers/replicas'
+import { refused } from '../../helpers/refused'
 
 const at = (actor: Actor, ms: number): Actor => ({ memberId: actor.memberId, now: actor.now! + ms })
 
@@ -32,13 +32,6 @@ function setup() {
     candidates: [c, a, b],
   })
   return { doc, a, b, c, d, roundId: round.id }
-}
-
-/** Expects `run` to throw `type` and leave the document exactly as it was. */
-function refused(doc: Y.Doc, type: abstract new (...args: never[]) => ModelError, run: () => void) {
-  const before = Y.encodeStateVector(doc)
-  expect(run).toThrow(type)
-  expect(Y.encodeStateVector(doc)).toEqual(before)
 }
 
 const winners = (doc: Y.Doc, roundId: string) =>
