@@ -8,7 +8,7 @@ import {
   untrack,
   type Accessor,
 } from 'solid-js'
-import { createHashRoute, replaceHash, type Route } from './route'
+import { createHashRoute, groupRouteOf, replaceHash, type Route } from './route'
 import { rememberGroup } from '../data/group-list'
 import { readLocalProfile, saveLocalProfile } from '../data/local-profile'
 import type { ProfileFields } from '../components/ProfileForm'
@@ -32,16 +32,7 @@ export function App() {
     replaceHash(`#g/${current.groupId}`)
   })
 
-  const groupId = () => {
-    const current = route()
-    return current.page === 'group' || current.page === 'paper' || current.page === 'tags'
-      ? current.groupId
-      : undefined
-  }
-  const paperId = () => {
-    const current = route()
-    return current.page === 'paper' ? current.paperId : undefined
-  }
+  const groupRoute = () => groupRouteOf(route())
 
   return (
     <>
@@ -76,15 +67,9 @@ export function App() {
               </p>
             </Notice>
           </Match>
-          <Match when={groupId()}>
-            {(id) => (
-              <GroupPage
-                groupId={id()}
-                paperId={paperId()}
-                view={route().page === 'tags' ? 'tags' : 'library'}
-                profile={profile()}
-                onSaveProfile={saveProfile}
-              />
+          <Match when={groupRoute()}>
+            {(place) => (
+              <GroupPage place={place()} profile={profile()} onSaveProfile={saveProfile} />
             )}
           </Match>
         </Switch>

@@ -7,15 +7,25 @@ export type Route =
   | { page: 'join'; groupId: string; key: string }
   | { page: 'group'; groupId: string }
   | { page: 'tags'; groupId: string }
+  | { page: 'rounds'; groupId: string }
+  | { page: 'round'; groupId: string; roundId: string }
+  | { page: 'meetings'; groupId: string }
+  | { page: 'meeting'; groupId: string; meetingId: string }
   | { page: 'paper'; groupId: string; paperId: string }
   | { page: 'new-group' }
   | { page: 'invalid-invite' }
   | { page: 'not-found' }
 
+/** A page of one group. */
+export type GroupRoute = Exclude<Extract<Route, { groupId: string }>, { page: 'join' }>
+
+const ITEM_ID = /^[A-Za-z0-9_-]{1,64}$/
+
 /**
  * Parses a location hash: empty (home), `#new` (create a group), `#join/<groupId>/<key>`,
- * `#g/<groupId>` (library), `#g/<groupId>/tags` (its tags) or `#g/<groupId>/p/<paperId>` (a
- * paper, its id URI-encoded).
+ * `#g/<groupId>` (library), `#g/<groupId>/tags` (its tags), `#g/<groupId>/p/<paperId>` (a
+ * paper, its id URI-encoded), `#g/<groupId>/rounds` and `#g/<groupId>/r/<roundId>` (ranked-choice
+ * rounds), `#g/<groupId>/meetings` and `#g/<groupId>/m/<meetingId>` (meetings).
  */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
@@ -25,15 +35,25 @@ export function parseRoute(hash: string): Route {
     return invite ? { page: 'join', ...invite } : { page: 'invalid-invite' }
   }
   if (path === 'new') return { page: 'new-group' }
-  const group = /^g\/([^/]+)(?:\/p\/([^/]+)|\/(tags))?$/.exec(path)
-  if (!group?.[1] || !isKey(group[1])) return { page: 'not-found' }
-  if (group[3] !== undefined) return { page: 'tags', groupId: group[1] }
-  if (group[2] === undefined) return { page: 'group', groupId: group[1] }
+  const group = /^g\/([^/]+)(?:\/(tags|rounds|meetings)|\/([prm])\/([^/]+))?$/.exec(path)
+  const groupId = group?.[1]
+  if (!group || !groupId || !isKey(groupId)) return { page: 'not-found' }
+  const [, , list, kind, id] = group
+  if (list === 'tags' || list === 'rounds' || list === 'meetings') return { page: list, groupId }
+  if (kind === undefined || id === undefined) return { page: 'group', groupId }
+  if (kind === 'r' && ITEM_ID.test(id)) return { page: 'round', groupId, roundId: id }
+  if (kind === 'm' && ITEM_ID.test(id)) return { page: 'meeting', groupId, meetingId: id }
+  if (kind !== 'p') return { page: 'not-found' }
   try {
-    return { page: 'paper', groupId: group[1], paperId: decodeURIComponent(group[2]) }
+    return { page: 'paper', groupId, paperId: decodeURIComponent(id) }
   } catch {
     return { page: 'not-found' }
   }
+}
+
+/** The group a route is about, or undefined for pages outside any group. */
+export function groupRouteOf(route: Route): GroupRoute | undefined {
+  return route.page === 'join' || !('groupId' in route) ? undefined : route
 }
 
 /** The hash of a group's library. */
@@ -44,6 +64,26 @@ export function groupHref(groupId: string): string {
 /** The hash of a group's tags page. */
 export function tagsHref(groupId: string): string {
   return `#g/${groupId}/tags`
+}
+
+/** The hash of a group's ranked-choice rounds. */
+export function roundsHref(groupId: string): string {
+  return `#g/${groupId}/rounds`
+}
+
+/** The hash of one round's page. */
+export function roundHref(groupId: string, roundId: string): string {
+  return `#g/${groupId}/r/${roundId}`
+}
+
+/** The hash of a group's meetings. */
+export function meetingsHref(groupId: string): string {
+  return `#g/${groupId}/meetings`
+}
+
+/** The hash of one meeting's page. */
+export function meetingHref(groupId: string, meetingId: string): string {
+  return `#g/${groupId}/m/${meetingId}`
 }
 
 /** The hash of a paper's page: old-style arXiv ids have a slash and title ids a colon. */

@@ -4,6 +4,7 @@ import {
   getPaper,
   listAnnotations,
   listComments,
+  meetingsByPaper,
   readingStatusOf,
   tagCounts,
   tagsOf,
@@ -29,6 +30,8 @@ export interface PaperData {
   /** Member ids, in the order they voted. */
   voters: string[]
   statuses: MemberStatus[]
+  /** The meetings with the paper on their agenda (id and ISO day), earliest first. */
+  meetings: Array<{ id: string; date: string }>
 }
 
 /** One paper as Solid stores that follow the group's document. */
@@ -47,6 +50,7 @@ const nothing = (): PaperData => ({
   tags: [],
   voters: [],
   statuses: [],
+  meetings: [],
 })
 
 function readPaper(doc: Y.Doc, paperId: string): PaperData {
@@ -60,11 +64,12 @@ function readPaper(doc: Y.Doc, paperId: string): PaperData {
     tags: tagsOf(doc, paper.id),
     voters: votersOf(doc, paper.id),
     statuses: readingStatusOf(doc, paper.id),
+    meetings: meetingsByPaper(doc).get(paper.id) ?? [],
   }
 }
 
 /**
- * A paper of the group, its annotations, comments, tags, votes and reading statuses, following
+ * A paper of the group, its annotations, comments, tags, votes, reading statuses and meetings, following
  * the document; another `paperId` starts following that paper. An alias id (a record that is the
  * same paper as another) gives the paper under its canonical id. Ends with the calling owner.
  */
@@ -93,6 +98,9 @@ export function createPaperView(view: GroupView, paperId: Accessor<string>): Pap
     },
     get statuses() {
       return projection().value.statuses
+    },
+    get meetings() {
+      return projection().value.meetings
     },
     get tagCounts() {
       return counts.value

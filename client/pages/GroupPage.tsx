@@ -1,4 +1,4 @@
-import { Match, Show, Switch, createEffect, createMemo, untrack } from 'solid-js'
+import { Match, Show, Suspense, Switch, createEffect, createMemo, lazy, untrack } from 'solid-js'
 import { findJoinedGroup, type JoinedGroup } from '../data/group-list'
 import { createGroupView } from '../data/create-group-view'
 import { createMetadataFiller } from '../data/fill-metadata'
@@ -10,30 +10,35 @@ import { LeaveGroupButton } from '../components/groups/LeaveGroupButton'
 import { LibraryPage } from './LibraryPage'
 import { PaperPage } from './PaperPage'
 import { TagsPage } from './TagsPage'
+import type { GroupRoute } from '../app/route'
+import type { GroupView } from '../data/create-group-view'
 import { Notice } from '../components/Notice'
 import { ProfileForm, type ProfileFields } from '../components/ProfileForm'
 import { ProfileMenu } from '../components/ProfileMenu'
+
+// Rounds and meetings are visited less than the library and papers: their code (and the drag
+// and shared-text libraries) loads when first opened, and the service worker keeps it offline.
+const RoundsPage = lazy(() => import('./RoundsPage').then((m) => ({ default: m.RoundsPage })))
+const RoundPage = lazy(() => import('./RoundPage').then((m) => ({ default: m.RoundPage })))
+const MeetingsPage = lazy(() => import('./MeetingsPage').then((m) => ({ default: m.MeetingsPage })))
+const MeetingPage = lazy(() => import('./MeetingPage').then((m) => ({ default: m.MeetingPage })))
 
 interface ProfileProps {
   profile: LocalProfile | undefined
   onSaveProfile: (fields: ProfileFields) => void
 }
 
-/** Which of a group's pages shows when no paper is open. */
-export type GroupPageView = 'library' | 'tags'
-
 interface PlaceProps {
-  paperId: string | undefined
-  /** Default 'library'. */
-  view?: GroupPageView
+  /** Which of the group's pages shows. */
+  place: GroupRoute
 }
 
 /**
- * A group's library, its tags or one of its papers, once the group has been joined on this
- * device.
+ * A group's library, its tags, rounds or meetings, or one paper, round or meeting, once the
+ * group has been joined on this device.
  */
-export function GroupPage(props: ProfileProps & PlaceProps & { groupId: string }) {
-  const joined = createMemo(() => findJoinedGroup(props.groupId))
+export function GroupPage(props: ProfileProps & PlaceProps) {
+  const joined = createMemo(() => findJoinedGroup(props.place.groupId))
   return (
     <Show
       when={joined()}
@@ -47,8 +52,7 @@ export function GroupPage(props: ProfileProps & PlaceProps & { groupId: string }
       {(group) => (
         <GroupScreen
           group={group}
-          paperId={props.paperId}
-          view={props.view}
+          place={props.place}
           profile={props.profile}
           onSaveProfile={props.onSaveProfile}
         />
@@ -123,14 +127,8 @@ function GroupScreen(props: ProfileProps & PlaceProps & { group: JoinedGroup }) 
           </section>
         </Show>
         <Switch>
-          <Match when={view.settings.value && props.paperId}>
-            {(paperId) => <PaperPage view={view} paperId={paperId()} />}
-          </Match>
-          <Match when={view.settings.value && props.view === 'tags'}>
-            <TagsPage view={view} />
-          </Match>
-          <Match when={view.settings.value}>
-            <LibraryPage view={view} />
+          <Match when={view.settings.value && props.place}>
+            {(place) => <GroupPlace view={view} place={place()} />}
           </Match>
           <Match when={view.status() === 'offline' && view.loaded()}>
             <p class="empty">
@@ -152,5 +150,36 @@ function GroupScreen(props: ProfileProps & PlaceProps & { group: JoinedGroup }) 
         <LeaveGroupButton groupId={props.group.groupId} groupName={name()} />
       </footer>
     </>
+  )
+}
+
+/** The page of the group that the address names, once the group's settings are read. */
+function GroupPlace(props: { view: GroupView; place: GroupRoute }) {
+  const paperId = () => (props.place.page === 'paper' ? props.place.paperId : undefined)
+  const roundId = () => (props.place.page === 'round' ? props.place.roundId : undefined)
+  const meetingId = () => (props.place.page === 'meeting' ? props.place.meetingId : undefined)
+  return (
+    <Suspense>
+      <Switch fallback={<LibraryPage view={props.view} />}>
+        <Match when={paperId()}>
+          {(paperId) => <PaperPage view={props.view} paperId={paperId()} />}
+        </Match>
+        <Match when={props.place.page === 'tags'}>
+          <TagsPage view={props.view} />
+        </Match>
+        <Match when={props.place.page === 'rounds'}>
+          <RoundsPage view={props.view} />
+        </Match>
+        <Match when={roundId()}>
+          {(roundId) => <RoundPage view={props.view} roundId={roundId()} />}
+        </Match>
+        <Match when={props.place.page === 'meetings'}>
+          <MeetingsPage view={props.view} />
+        </Match>
+        <Match when={meetingId()}>
+          {(meetingId) => <MeetingPage view={props.view} meetingId={meetingId()} />}
+        </Match>
+      </Switch>
+    </Suspense>
   )
 }

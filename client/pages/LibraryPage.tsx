@@ -3,7 +3,7 @@ import type { LibraryEntry } from '../../shared/model'
 import type { GroupView } from '../data/create-group-view'
 import { filterSorted, isFiltered, sortLibrary, tagCounts } from '../data/library-query'
 import { createLibraryQuery, rememberOpened, takeOpened } from '../data/library-query-state'
-import { tagsHref } from '../app/route'
+import { meetingsHref, roundsHref, tagsHref } from '../app/route'
 import { createLibrarySearch } from '../data/library-search'
 import { unreadReason } from '../data/unread'
 import { formatCount } from '../format/count'
@@ -68,9 +68,11 @@ export function LibraryPage(props: { view: GroupView }) {
     <section class="library" aria-labelledby="library-heading">
       <div class="library-head">
         <h2 id="library-heading">Library</h2>
-        <a class="library-tags-link" href={tagsHref(groupId)}>
-          Tags
-        </a>
+        <nav class="library-nav" aria-label="The group's">
+          <a href={tagsHref(groupId)}>Tags</a>
+          <a href={roundsHref(groupId)}>Rounds</a>
+          <a href={meetingsHref(groupId)}>Meetings</a>
+        </nav>
         <Show when={props.view.canWrite && library().length > 0}>
           <button type="button" data-add-papers onClick={() => setAdding(true)}>
             Add papers

@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { screen, waitFor, within } from '@solidjs/testing-library'
 import userEvent from '@testing-library/user-event'
-import { addPaper, setReadingStatus, toggleVote, upsertMember } from '../../shared/model'
+import {
+  addPaper,
+  createMeeting,
+  setReadingStatus,
+  toggleVote,
+  upsertMember,
+} from '../../shared/model'
 import { ADA, BEN, CAY, groupDoc, paperInput } from '../fixtures/group'
 import { countStatus, renderLibrary } from './library-view'
 
@@ -38,8 +44,39 @@ describe('library page', () => {
 
     toggleVote(doc, BEN, paper.id)
     await waitFor(() => expect(within(card).getByText('1 vote')).toBeTruthy())
+    toggleVote(doc, ADA, paper.id)
+    await waitFor(() => expect(within(card).getByText('Voted by Ada and Ben')).toBeTruthy())
     upsertMember(doc, CAY, { name: 'Cayenne', colour: '#2ca02c' })
     await waitFor(() => expect(within(card).getByText('Read by Ben and Cayenne')).toBeTruthy())
+  })
+
+  it('says when the group discussed a paper and when it will, linking to the meetings', async () => {
+    vi.useFakeTimers({ now: new Date(2026, 2, 20, 12), toFake: ['Date'] })
+    const doc = groupDoc()
+    const { paper } = addPaper(doc, ADA, paperInput({ title: 'Attention' }))
+    const { paper: other } = addPaper(doc, ADA, paperInput({ title: 'Other' }))
+    createMeeting(doc, ADA, { date: '2026-03-06', papers: [paper.id] })
+    const held = createMeeting(doc, ADA, { date: '2026-03-13', papers: [paper.id] })
+    const { view } = renderLibrary(doc)
+    vi.useRealTimers()
+
+    const card = screen.getByRole('article', { name: /Attention/ })
+    const discussed = within(card).getByRole('link', { name: /^Discussed on/ })
+    expect(discussed.getAttribute('href')).toBe(`#g/${view.groupId}/m/${held.id}`)
+    expect(discussed.querySelector('time')?.getAttribute('datetime')).toBe('2026-03-13')
+    expect(within(card).queryByRole('link', { name: /^On the agenda/ })).toBeNull()
+
+    const today = createMeeting(doc, BEN, { date: '2026-03-20', papers: [paper.id, other.id] })
+    await waitFor(() =>
+      expect(
+        within(card)
+          .getByRole('link', { name: /^On the agenda for/ })
+          .getAttribute('href'),
+      ).toBe(`#g/${view.groupId}/m/${today.id}`),
+    )
+    const otherCard = screen.getByRole('article', { name: /Other/ })
+    expect(within(otherCard).queryByRole('link', { name: /^Discussed on/ })).toBeNull()
+    expect(within(otherCard).getByRole('link', { name: /^On the agenda for/ })).toBeTruthy()
   })
 
   it('invites a writer to add the first papers, and opens the import dialog', async () => {

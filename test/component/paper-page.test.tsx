@@ -3,6 +3,7 @@ import { fireEvent, screen, within } from '@solidjs/testing-library'
 import {
   addPaper,
   addTag,
+  createMeeting,
   listAnnotations,
   listComments,
   readingStatusOf,
@@ -188,6 +189,20 @@ describe('PaperPage', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'Not set' }))
     await settle()
     expect(readingStatusOf(doc, paper.id).map((s) => s.memberId)).toEqual(['ben'])
+  })
+
+  it('says when the group discussed the paper and when it will, as the meetings are planned', async () => {
+    const { doc, paper } = paperDoc()
+    renderPaper(doc, paper.id)
+    expect(screen.queryByRole('link', { name: /^(Discussed on|On the agenda for)/ })).toBeNull()
+    const held = createMeeting(doc, BEN, { date: '2020-01-09', papers: [paper.id] })
+    const next = createMeeting(doc, BEN, { date: '2999-12-30', papers: [paper.id] })
+    await settle()
+    const discussed = screen.getByRole('link', { name: /^Discussed on/ })
+    expect(discussed.getAttribute('href')).toMatch(new RegExp(`/m/${held.id}$`))
+    const agenda = screen.getByRole('link', { name: /^On the agenda for/ })
+    expect(agenda.getAttribute('href')).toMatch(new RegExp(`/m/${next.id}$`))
+    expect(agenda.querySelector('time')?.getAttribute('datetime')).toBe('2999-12-30')
   })
 
   it('adds a tag, suggesting the group’s tags, and removes it with an undo', async () => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { groupHref, paperHref, parseRoute, tagsHref } from '../../client/app/route'
+import {
+  groupHref,
+  groupRouteOf,
+  meetingHref,
+  meetingsHref,
+  paperHref,
+  parseRoute,
+  roundHref,
+  roundsHref,
+  tagsHref,
+} from '../../client/app/route'
 import { createGroupKeys } from '../../shared/invite'
 
 const { groupId, writeKey } = createGroupKeys()
@@ -27,6 +37,27 @@ describe('parseRoute', () => {
     expect(parseRoute(tagsHref(groupId))).toEqual({ page: 'tags', groupId })
     expect(parseRoute(`#g/${groupId}/tags/x`)).toEqual({ page: 'not-found' })
     expect(parseRoute('#g/not-a-group-id/tags')).toEqual({ page: 'not-found' })
+  })
+
+  it("reads a group's rounds and meetings, and one of each", () => {
+    const id = 'AbC-_0123456789abcdefgh'
+    expect(parseRoute(roundsHref(groupId))).toEqual({ page: 'rounds', groupId })
+    expect(parseRoute(meetingsHref(groupId))).toEqual({ page: 'meetings', groupId })
+    expect(parseRoute(roundHref(groupId, id))).toEqual({ page: 'round', groupId, roundId: id })
+    expect(parseRoute(meetingHref(groupId, id))).toEqual({
+      page: 'meeting',
+      groupId,
+      meetingId: id,
+    })
+    expect(parseRoute(`#g/${groupId}/r/a.b`)).toEqual({ page: 'not-found' })
+    expect(parseRoute(`#g/${groupId}/m/${'x'.repeat(65)}`)).toEqual({ page: 'not-found' })
+  })
+
+  it('tells which routes belong to a group', () => {
+    expect(groupRouteOf(parseRoute(meetingsHref(groupId)))?.groupId).toBe(groupId)
+    expect(groupRouteOf(parseRoute(paperHref(groupId, '2401.00001')))?.page).toBe('paper')
+    expect(groupRouteOf(parseRoute(`#join/${groupId}/${writeKey}`))).toBeUndefined()
+    expect(groupRouteOf(parseRoute(''))).toBeUndefined()
   })
 
   it('refuses what is not a route rather than guessing', () => {

@@ -1,7 +1,8 @@
 import { For, createMemo, createSignal, onCleanup, onMount, untrack } from 'solid-js'
 import { createWindowVirtualizer, defaultRangeExtractor } from '@tanstack/solid-virtual'
 import type { LibraryEntry, Member } from '../../../shared/model'
-import { paperHref } from '../../app/route'
+import { meetingHref, paperHref } from '../../app/route'
+import { localDay } from '../../format/date'
 import { myStatus } from '../../data/library-query'
 import type { SearchHits } from '../../data/library-search-index'
 import type { UnreadReason } from '../../data/unread'
@@ -111,6 +112,10 @@ export function LibraryFeed(props: {
       .filter(([, status]) => status === 'read')
       .flatMap(([id]) => membersById().get(id) ?? [])
       .sort((a, b) => a.name.localeCompare(b.name))
+  // In the order they voted, like the paper page's list.
+  const voters = (entry: LibraryEntry) => entry.voters.flatMap((id) => membersById().get(id) ?? [])
+  // The day the feed opened: a meeting on it counts as to come, not as discussed.
+  const today = localDay()
 
   // Measured from the top of the feed: the virtualizer takes the scroll margin off its total.
   const height = () => virtualizer.getTotalSize()
@@ -150,6 +155,9 @@ export function LibraryFeed(props: {
                 },
               }}
               readers={readers(entry)}
+              voters={voters(entry)}
+              today={today}
+              meetingHref={(meetingId) => meetingHref(props.groupId, meetingId)}
               myStatus={myStatus(entry, props.memberId)}
               unread={props.unread(entry)}
               inDiscussionOnly={props.hits?.get(entry.paper.id)?.inDiscussionOnly ?? false}

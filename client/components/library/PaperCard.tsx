@@ -5,7 +5,8 @@ import type { UnreadReason } from '../../data/unread'
 import { formatAuthors } from '../../format/authors'
 import { formatCount } from '../../format/count'
 import { formatDate, isoDate } from '../../format/date'
-import { ReadBy } from './ReadBy'
+import { MemberChips } from './MemberChips'
+import { PaperMeetings } from '../PaperMeetings'
 
 const STATUS_LABELS: Record<ReadingStatus, string> = {
   'to-read': 'On your reading list',
@@ -32,6 +33,10 @@ export function PaperCard(props: {
   href: string
   place: CardPlace
   readers: readonly Member[]
+  voters: readonly Member[]
+  /** The reader's day (`2026-03-20`): meetings before it were held, the others are to come. */
+  today: string
+  meetingHref: (meetingId: string) => string
   myStatus: ReadingStatus | 'none'
   unread: UnreadReason | undefined
   inDiscussionOnly: boolean
@@ -101,8 +106,14 @@ export function PaperCard(props: {
           )}
         </Show>
       </p>
+      <PaperMeetings
+        meetings={props.entry.meetings}
+        today={props.today}
+        meetingHref={props.meetingHref}
+      />
       <div class="feed-foot">
-        <ReadBy readers={props.readers} />
+        <MemberChips caption="Voted by" members={props.voters} />
+        <MemberChips caption="Read by" members={props.readers} />
         <Show when={props.myStatus !== 'none' && props.myStatus}>
           {(status) => <p class="my-status">{STATUS_LABELS[status()]}</p>}
         </Show>

@@ -21,6 +21,9 @@ import { AnnotationPanel, type PanelEntry } from './AnnotationPanel'
 import { createMediaQuery } from './create-media-query'
 import { PaperContext, type Author, type PaperContextValue } from './paper-context'
 import { PaperHeader } from './PaperHeader'
+import { PaperMeetings } from '../PaperMeetings'
+import { meetingHref } from '../../app/route'
+import { localDay } from '../../format/date'
 import { PaperTags } from './PaperTags'
 import { ReadingStatusPicker } from './ReadingStatusPicker'
 import { threadHandlers } from './thread-handlers'
@@ -137,6 +140,11 @@ export function PaperScreen(props: { view: GroupView; data: PaperView; paper: Pa
             <VoteButton voters={props.data.voters} />
             <ReadingStatusPicker statuses={props.data.statuses} />
           </div>
+          <PaperMeetings
+            meetings={props.data.meetings}
+            today={localDay()}
+            meetingHref={(meetingId) => meetingHref(props.view.groupId, meetingId)}
+          />
           <PaperTags tags={props.data.tags} counts={props.data.tagCounts} />
           <section class="abstract-section" aria-labelledby={`${titleId}-abstract`}>
             <h3 id={`${titleId}-abstract`}>Abstract</h3>

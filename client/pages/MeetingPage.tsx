@@ -1,0 +1,20 @@
+import { Show } from 'solid-js'
+import type { GroupView } from '../data/create-group-view'
+import { localDay } from '../format/date'
+import { MeetingScreen } from '../components/meetings/MeetingScreen'
+
+/** One meeting's page: remade for each meeting, so that its notes bind to that meeting's. */
+export function MeetingPage(props: {
+  view: GroupView
+  meetingId: string
+  /** The reader's day as `YYYY-MM-DD`; today in local time unless a test fixes it. */
+  today?: string
+}) {
+  return (
+    <Show when={props.meetingId} keyed>
+      {(meetingId) => (
+        <MeetingScreen view={props.view} meetingId={meetingId} today={props.today ?? localDay()} />
+      )}
+    </Show>
+  )
+}
