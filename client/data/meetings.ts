@@ -11,6 +11,7 @@ import {
   type Member,
   type MeetingView,
 } from '../../shared/model'
+import { agendaEntries } from '../../shared/model/meeting-read'
 import { createDocProjection, type DocProjection } from './create-doc-projection'
 import type { GroupView } from './create-group-view'
 import type { LibraryItem } from './create-library'
@@ -25,8 +26,20 @@ export interface MeetingItem {
   agenda: AgendaEntry[]
 }
 
-/** A meeting as its page shows it: with the title of the round its agenda came from. */
-export type MeetingPageData = MeetingItem & { roundTitle?: string }
+/**
+ * An agenda paper as the meeting's page has it: with the time that places it on the agenda, so
+ * that a paper taken off can be put back in its place.
+ */
+export type PlacedAgendaEntry = AgendaEntry & { addedAt: number }
+
+/**
+ * A meeting as its page shows it: its agenda papers placed, and the title of the round its
+ * agenda came from. `meeting.deleted` is set while the meeting is deleted.
+ */
+export type MeetingPageData = Omit<MeetingItem, 'agenda'> & {
+  agenda: PlacedAgendaEntry[]
+  roundTitle?: string
+}
 
 /** A closed round whose best papers can open an agenda. */
 export interface ClosedRound {
@@ -46,10 +59,11 @@ function readMeetingItems(doc: Y.Doc): MeetingItem[] {
   return listMeetings(doc).map(asItem)
 }
 
+/** The closed rounds an agenda can take papers from: those with a candidate, so a ranking. */
 function readClosedRounds(doc: Y.Doc): ClosedRound[] {
   return listRounds(doc).flatMap((round) => {
     const view = round.closed ? readRound(doc, round.id) : undefined
-    if (!view) return []
+    if (!view || view.result.ranking.length === 0) return []
     const ranking = view.result.ranking.map(({ candidate, place, tied }) => ({
       paperId: candidate,
       place,
@@ -67,8 +81,9 @@ export function createMeetingList(view: GroupView): DocProjection<MeetingItem[]>
 }
 
 /**
- * One meeting with its agenda and the title of its round, following the document; undefined
- * while this replica does not have it (a wrong link, not synced yet, or deleted).
+ * One meeting with its agenda (each paper with the time that places it) and the title of its
+ * round, following the document; a deleted meeting too, with `meeting.deleted` set. Undefined
+ * while this replica does not have it (a wrong link, or not synced yet).
  */
 export function createMeetingData(
   view: GroupView,
@@ -77,7 +92,12 @@ export function createMeetingData(
   const read = (doc: Y.Doc): MeetingPageData | undefined => {
     const found = readMeeting(doc, meetingId)
     if (!found) return undefined
-    const data: MeetingPageData = asItem(found)
+    const placed = new Map(agendaEntries(doc, meetingId).map((entry) => [entry.paperId, entry]))
+    const agenda = asItem(found).agenda.flatMap((item) => {
+      const entry = placed.get(item.paperId)
+      return entry ? [{ ...item, addedAt: entry.addedAt }] : []
+    })
+    const data: MeetingPageData = { id: found.meeting.id, meeting: found.meeting, agenda }
     const roundId = found.meeting.roundId
     const round = roundId === undefined ? undefined : getRound(doc, roundId)
     if (round) data.roundTitle = round.title
@@ -86,7 +106,10 @@ export function createMeetingData(
   return createDocProjection(view.doc, read, undefined)
 }
 
-/** The group's closed rounds, newest first, each with its ranking, following the document. */
+/**
+ * The group's closed rounds that have candidates, newest first, each with its ranking, following
+ * the document.
+ */
 export function createClosedRounds(view: GroupView): DocProjection<ClosedRound[]> {
   return createDocProjection(view.doc, readClosedRounds, [])
 }

@@ -64,6 +64,7 @@ export {
   meetingsByPaper,
   readMeeting,
   removeFromAgenda,
+  restoreMeeting,
   setPresenter,
   updateMeeting,
 } from './meetings'

@@ -17,9 +17,9 @@
  *   ballots      Y.Map   roundId + SEP + memberId -> { ranking: paperId[], at }
  *   roundState   Y.Map   roundId -> { closed, by, at, frozen?: { ballots, candidates } }
  *   meetings     Y.Map   meetingId -> { date, title, roundId?, createdBy, created }
- *   meetingEdits Y.Map   meetingId + SEP + ('date' | 'title') -> { value, by, at }
- *   agenda       Y.Map   meetingId + SEP + paperId -> { addedBy, addedAt }
- *   presenters   Y.Map   meetingId + SEP + paperId -> { memberId | null, by, at }
+ *   meetingEdits Y.Map   meetingId + SEP + ('date' | 'title' | 'deleted') -> { value, by, at }
+ *   agenda       Y.Map   meetingId + SEP + paperId -> { addedBy, addedAt, entry }
+ *   presenters   Y.Map   meetingId + SEP + paperId -> { memberId | null, by, at, entry }
  *   meetingNotes + SEP + meetingId   Y.Text   a meeting's shared notes (see notesName)
  *
  * Every value of a root map is a plain value, replaced whole when it changes (the meeting notes,
@@ -120,4 +120,9 @@ export function notesName(meetingId: string): string {
 /** Whether a top-level name is that of a meeting's notes. */
 export function isNotesName(name: string): boolean {
   return name.startsWith(NOTES)
+}
+
+/** The meeting whose notes a top-level name is, or undefined. */
+export function meetingOfNotes(name: string): string | undefined {
+  return isNotesName(name) ? name.slice(NOTES.length) : undefined
 }

@@ -5,7 +5,7 @@ import { listPapers } from './papers'
 import { paperClasses } from './same-paper'
 import { asTag } from './tags'
 import { resolverOf } from './tag-aliases'
-import { asStatus } from './reading-status'
+import { asStatus, laterStatus } from './reading-status'
 import { meetingsByPaper } from './meeting-read'
 import { asTime } from './time'
 import type { Paper, ReadingStatus } from './types'
@@ -101,6 +101,9 @@ function mergeActivity(...sources: (Discussion | undefined)[]): Record<string, n
   return merged
 }
 
+const byKey = (a: [string, unknown], b: [string, unknown]) =>
+  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0
+
 /**
  * The whole library, newest paper first, read in one pass over each part of the document (the
  * per-paper readers would scan the document once per paper).
@@ -118,7 +121,7 @@ export function readLibrary(doc: Y.Doc): LibraryEntry[] {
     (at) => (typeof at === 'number' ? (asTime(at) ?? 0) : undefined),
     earliest,
   )
-  const statusBy = gather(status, canonical, asStatus, (a, b) => (b.at > a.at ? b : a))
+  const statusBy = gather(status, canonical, asStatus, laterStatus)
   const annotationsBy = gatherLive(annotations, canonical)
   const commentsBy = gatherLive(comments, canonical)
   const meetingsBy = meetingsByPaper(doc)
@@ -133,10 +136,17 @@ export function readLibrary(doc: Y.Doc): LibraryEntry[] {
       .map(([id]) => id),
     annotationCount: annotationsBy.get(paper.id)?.count ?? 0,
     commentCount: commentsBy.get(paper.id)?.count ?? 0,
+    // Keys in member id order, so that every replica reads the same entry whatever its map order.
     status: Object.fromEntries(
-      [...(statusBy.get(paper.id) ?? [])].map(([member, entry]) => [member, entry.status]),
+      [...(statusBy.get(paper.id) ?? [])]
+        .sort(byKey)
+        .map(([member, entry]) => [member, entry.status]),
     ),
-    lastActivity: mergeActivity(annotationsBy.get(paper.id), commentsBy.get(paper.id)),
+    lastActivity: Object.fromEntries(
+      Object.entries(mergeActivity(annotationsBy.get(paper.id), commentsBy.get(paper.id))).sort(
+        byKey,
+      ),
+    ),
     aliases: [...(members.get(paper.id) ?? [paper.id])].sort(),
     // Ascending, so that every replica reads the same entry whatever its map order.
     times: {

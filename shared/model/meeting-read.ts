@@ -11,11 +11,14 @@ import { asTime } from './time'
 import * as v from './validate'
 import type { AgendaItem, Meeting, MeetingView } from './types'
 
+/** Most papers on one agenda. */
+export const MAX_AGENDA = 20
+
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 
-/** Whether a stored value is a meeting date: an ISO day. */
+/** Whether a stored value is a meeting date: an ISO day that its month has. */
 export function isDay(value: unknown): value is string {
-  return typeof value === 'string' && DAY.test(value) && !Number.isNaN(Date.parse(value))
+  return typeof value === 'string' && DAY.test(value) && v.dayExists(value)
 }
 
 /** A stored meeting record as a Meeting, with its latest edits, or undefined. */
@@ -33,6 +36,8 @@ function asMeeting(doc: Y.Doc, id: string, value: unknown): Meeting | undefined 
     created: asTime(created) ?? 0,
   }
   if (typeof roundId === 'string') meeting.roundId = roundId
+  const deleted = deletionOf(doc, id)
+  if (deleted) meeting.deleted = deleted
   return meeting
 }
 
@@ -44,12 +49,33 @@ function editOf(doc: Y.Doc, meetingId: string, field: 'date' | 'title'): string 
   return typeof value === 'string' ? value : undefined
 }
 
-/** One meeting, or undefined. */
+/** Whether a meeting is marked deleted (and not restored since), whatever its notes hold. */
+export function markedDeleted(doc: Y.Doc, meetingId: string): boolean {
+  const mark = roots(doc).meetingEdits.get(pairKey(meetingId, 'deleted'))
+  return typeof mark === 'object' && mark !== null && (mark as { value?: unknown }).value === true
+}
+
+/**
+ * Who deleted a meeting, and when, if it is deleted: marked deleted and its notes empty. Notes
+ * typed while another member deleted the meeting keep it, so that they stay within reach.
+ */
+function deletionOf(doc: Y.Doc, meetingId: string): Meeting['deleted'] {
+  if (!markedDeleted(doc, meetingId) || (meetingNotes(doc, meetingId)?.length ?? 0) > 0) {
+    return undefined
+  }
+  const { by, at } = roots(doc).meetingEdits.get(pairKey(meetingId, 'deleted')) as Record<
+    string,
+    unknown
+  >
+  return { by: typeof by === 'string' ? by : '', at: asTime(at) ?? 0 }
+}
+
+/** One meeting, deleted or not, or undefined. */
 export function getMeeting(doc: Y.Doc, meetingId: string): Meeting | undefined {
   return asMeeting(doc, meetingId, roots(doc).meetings.get(meetingId))
 }
 
-/** Throws NotFoundError unless the meeting exists. */
+/** Throws NotFoundError unless the meeting exists (it may be deleted). */
 export function requireMeeting(doc: Y.Doc, meetingId: unknown): Meeting {
   const id = v.id('meetingId', meetingId)
   const meeting = getMeeting(doc, id)
@@ -62,58 +88,81 @@ function byDate(a: Meeting, b: Meeting): number {
   return a.date.localeCompare(b.date) || a.created - b.created || a.id.localeCompare(b.id)
 }
 
+/** One agenda paper as stored: when it was first added, and the ids of its entries. */
+interface AgendaEntry {
+  paperId: string
+  addedAt: number
+  /** Each `addToAgenda` makes a fresh entry id; a presenter is chosen for an entry. */
+  entries: Set<string>
+}
+
 /**
- * The live agenda of every meeting, canonical paper ids in the agenda's order (first added
- * first, then by id), keyed by meeting id.
+ * The live agenda of every meeting, keyed by meeting id: canonical paper ids in the agenda's
+ * order (first added first, then by id), at most MAX_AGENDA of them. (Members adding papers at
+ * the same time on different devices can store more; the agenda shows the first ones.)
  */
-function agendas(doc: Y.Doc): Map<string, string[]> {
+function agendas(doc: Y.Doc): Map<string, AgendaEntry[]> {
   const { canonical } = paperClasses(doc)
-  const firstAdded = new Map<string, Map<string, number>>()
+  const byMeeting = new Map<string, Map<string, AgendaEntry>>()
   roots(doc).agenda.forEach((value, key) => {
     const parts = splitPairKey(key)
     const paperId = parts ? canonical.get(parts[1]) : undefined
     if (!parts || !paperId || typeof value !== 'object' || value === null) return
-    const { addedBy, addedAt } = value as Record<string, unknown>
+    const { addedBy, addedAt, entry } = value as Record<string, unknown>
     if (typeof addedBy !== 'string' || typeof addedAt !== 'number') return
     const at = asTime(addedAt) ?? 0
-    const papers = firstAdded.get(parts[0]) ?? new Map<string, number>()
-    papers.set(paperId, Math.min(at, papers.get(paperId) ?? at))
-    firstAdded.set(parts[0], papers)
+    const papers = byMeeting.get(parts[0]) ?? new Map<string, AgendaEntry>()
+    const found = papers.get(paperId) ?? { paperId, addedAt: at, entries: new Set<string>() }
+    found.addedAt = Math.min(found.addedAt, at)
+    if (typeof entry === 'string') found.entries.add(entry)
+    papers.set(paperId, found)
+    byMeeting.set(parts[0], papers)
   })
-  const ordered = new Map<string, string[]>()
-  for (const [meetingId, papers] of firstAdded) {
-    const list = [...papers].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    ordered.set(
-      meetingId,
-      list.map(([id]) => id),
+  const ordered = new Map<string, AgendaEntry[]>()
+  for (const [meetingId, papers] of byMeeting) {
+    const list = [...papers.values()].sort(
+      (a, b) =>
+        a.addedAt - b.addedAt || (a.paperId < b.paperId ? -1 : a.paperId > b.paperId ? 1 : 0),
     )
+    ordered.set(meetingId, list.slice(0, MAX_AGENDA))
   }
   return ordered
 }
 
+/** The agenda of one meeting, in order, with each paper's first time and entry ids. */
+export function agendaEntries(doc: Y.Doc, meetingId: string): AgendaEntry[] {
+  return agendas(doc).get(meetingId) ?? []
+}
+
 /** The agenda of one meeting: canonical paper ids in order. */
 export function liveAgenda(doc: Y.Doc, meetingId: string): string[] {
-  return agendas(doc).get(meetingId) ?? []
+  return agendaEntries(doc, meetingId).map((entry) => entry.paperId)
 }
 
 /**
  * The presenter of each agenda paper of a meeting, by canonical paper id: the latest choice made
- * on any record of the paper. A presenter who is not a member (a faulty replica wrote it) or a
- * cleared choice reads as none.
+ * for the paper's current agenda entry, on any record of the paper. A choice made for an entry
+ * since taken off the agenda (perhaps at the same moment) does not come back with the paper. A
+ * presenter who is not a member (a faulty replica wrote it) or a cleared choice reads as none.
  */
-function presentersOf(doc: Y.Doc, meetingId: string): Map<string, string> {
+function presentersOf(doc: Y.Doc, meetingId: string, agenda: AgendaEntry[]): Map<string, string> {
   const { canonical } = paperClasses(doc)
   const { presenters, members } = roots(doc)
+  const entries = new Map(agenda.map((item) => [item.paperId, item.entries]))
   const latest = new Map<string, { memberId: string | null; at: number }>()
   presenters.forEach((value, key) => {
     const parts = splitPairKey(key)
     const paperId = parts && parts[0] === meetingId ? canonical.get(parts[1]) : undefined
     if (!paperId || typeof value !== 'object' || value === null) return
-    const { memberId, at } = value as Record<string, unknown>
+    const { memberId, at, entry } = value as Record<string, unknown>
     if ((memberId !== null && typeof memberId !== 'string') || typeof at !== 'number') return
+    if (typeof entry !== 'string' || !entries.get(paperId)?.has(entry)) return
     const seen = latest.get(paperId)
     const time = asTime(at) ?? 0
-    if (!seen || time > seen.at) latest.set(paperId, { memberId, at: time })
+    // On equal times (two records of the paper), the greater member id: the same on every replica.
+    const later =
+      !seen || time > seen.at || (time === seen.at && (memberId ?? '') > (seen.memberId ?? ''))
+    if (later) latest.set(paperId, { memberId, at: time })
   })
   const chosen = new Map<string, string>()
   for (const [paperId, { memberId }] of latest) {
@@ -122,46 +171,49 @@ function presentersOf(doc: Y.Doc, meetingId: string): Map<string, string> {
   return chosen
 }
 
-/** Every stored meeting, earliest date first. */
-function allMeetings(doc: Y.Doc): Meeting[] {
+/** Every meeting that is not deleted, earliest date first. */
+function liveMeetings(doc: Y.Doc): Meeting[] {
   const meetings: Meeting[] = []
   roots(doc).meetings.forEach((value, id) => {
     const meeting = asMeeting(doc, id, value)
-    if (meeting) meetings.push(meeting)
+    if (meeting && !meeting.deleted) meetings.push(meeting)
   })
   return meetings.sort(byDate)
 }
 
-function withAgenda(doc: Y.Doc, meeting: Meeting, papers: string[]): MeetingView {
-  const presenters = presentersOf(doc, meeting.id)
-  const agenda = papers.map((paperId): AgendaItem => {
+function withAgenda(doc: Y.Doc, meeting: Meeting, agenda: AgendaEntry[]): MeetingView {
+  const presenters = presentersOf(doc, meeting.id, agenda)
+  const items = agenda.map(({ paperId }): AgendaItem => {
     const presenter = presenters.get(paperId)
     return presenter === undefined ? { paperId } : { paperId, presenter }
   })
-  return { meeting, agenda }
-}
-
-/** A meeting with its agenda (each paper with its presenter, if chosen). */
-export function readMeeting(doc: Y.Doc, meetingId: string): MeetingView | undefined {
-  const meeting = getMeeting(doc, meetingId)
-  return meeting && withAgenda(doc, meeting, liveAgenda(doc, meetingId))
-}
-
-/** Every meeting with its agenda, earliest date first. */
-export function listMeetings(doc: Y.Doc): MeetingView[] {
-  const all = agendas(doc)
-  return allMeetings(doc).map((meeting) => withAgenda(doc, meeting, all.get(meeting.id) ?? []))
+  return { meeting, agenda: items }
 }
 
 /**
- * For each paper on any meeting's agenda, those meetings (id and date), earliest first: what the
- * library shows as "discussed on" or "on the agenda for".
+ * A meeting with its agenda (each paper with its presenter, if chosen); a deleted one too, with
+ * `meeting.deleted` set, so that its page can offer to restore it.
+ */
+export function readMeeting(doc: Y.Doc, meetingId: string): MeetingView | undefined {
+  const meeting = getMeeting(doc, meetingId)
+  return meeting && withAgenda(doc, meeting, agendaEntries(doc, meetingId))
+}
+
+/** Every meeting that is not deleted, with its agenda, earliest date first. */
+export function listMeetings(doc: Y.Doc): MeetingView[] {
+  const all = agendas(doc)
+  return liveMeetings(doc).map((meeting) => withAgenda(doc, meeting, all.get(meeting.id) ?? []))
+}
+
+/**
+ * For each paper on the agenda of a meeting that is not deleted, those meetings (id and date),
+ * earliest first: what the library shows as "discussed on" or "on the agenda for".
  */
 export function meetingsByPaper(doc: Y.Doc): Map<string, Array<{ id: string; date: string }>> {
   const by = new Map<string, Array<{ id: string; date: string }>>()
   const all = agendas(doc)
-  for (const meeting of allMeetings(doc)) {
-    for (const paperId of all.get(meeting.id) ?? []) {
+  for (const meeting of liveMeetings(doc)) {
+    for (const { paperId } of all.get(meeting.id) ?? []) {
       const list = by.get(paperId) ?? []
       list.push({ id: meeting.id, date: meeting.date })
       by.set(paperId, list)
@@ -176,7 +228,7 @@ export function meetingsByPaper(doc: Y.Doc): Map<string, Array<{ id: string; dat
  * under the notes' name.
  */
 export function meetingNotes(doc: Y.Doc, meetingId: string): Y.Text | undefined {
-  if (!getMeeting(doc, meetingId)) return undefined
+  if (!roots(doc).meetings.has(meetingId)) return undefined
   try {
     return doc.getText(notesName(meetingId))
   } catch {

@@ -12,11 +12,20 @@ import { newId } from './new-id'
 import { requirePaper } from './papers'
 import { sameAs } from './same-paper'
 import * as v from './validate'
-import { getMeeting, isDay, liveAgenda, meetingNotes, requireMeeting } from './meeting-read'
+import {
+  MAX_AGENDA,
+  agendaEntries,
+  getMeeting,
+  isDay,
+  markedDeleted,
+  meetingNotes,
+  requireMeeting,
+} from './meeting-read'
 import { readRound, requireRound } from './round-read'
 import type { Actor, Meeting, MeetingInput } from './types'
 
 export {
+  MAX_AGENDA,
   getMeeting,
   listMeetings,
   meetingNotes,
@@ -24,8 +33,12 @@ export {
   readMeeting,
 } from './meeting-read'
 
-/** Most papers on one agenda. */
-export const MAX_AGENDA = 20
+/** The meeting, refused with a ConflictError while it is deleted. */
+function liveMeeting(doc: Y.Doc, meetingId: unknown): Meeting {
+  const meeting = requireMeeting(doc, meetingId)
+  if (meeting.deleted) throw new ConflictError('This meeting was deleted: restore it first')
+  return meeting
+}
 
 /** A meeting's date: a whole ISO day, like 2026-03-20. */
 function meetingDate(value: unknown): string {
@@ -84,7 +97,11 @@ export function createMeeting(doc: Y.Doc, actor: Actor, input: MeetingInput): Me
     const { id, ...record } = meeting
     meetings.set(id, record)
     papers.forEach((paperId, i) => {
-      agenda.set(pairKey(id, paperId), { addedBy: by.memberId, addedAt: by.now + i })
+      agenda.set(pairKey(id, paperId), {
+        addedBy: by.memberId,
+        addedAt: by.now + i,
+        entry: newId(),
+      })
     })
   })
   return meeting
@@ -102,7 +119,7 @@ export function updateMeeting(
   changes: { date?: string; title?: string },
 ): Meeting {
   const by = writer(doc, actor)
-  const meeting = requireMeeting(doc, meetingId)
+  const meeting = liveMeeting(doc, meetingId)
   const fields = v.record('changes', changes)
   const edits: Array<['date' | 'title', string]> = []
   if (fields.date !== undefined) edits.push(['date', meetingDate(fields.date)])
@@ -117,20 +134,32 @@ export function updateMeeting(
 }
 
 /**
- * Puts a paper on a meeting's agenda, at its end; a paper already there changes nothing.
- * Returns the paper's canonical id.
+ * Puts a paper on a meeting's agenda, at its end (after every paper there, whatever this
+ * device's clock says), or where `at` puts it: the time a paper taken off had, to put it back
+ * in its place. A paper already there changes nothing. Returns the paper's canonical id.
  */
-export function addToAgenda(doc: Y.Doc, actor: Actor, meetingId: string, paperId: string): string {
+export function addToAgenda(
+  doc: Y.Doc,
+  actor: Actor,
+  meetingId: string,
+  paperId: string,
+  at?: number,
+): string {
   const by = writer(doc, actor)
-  const meeting = requireMeeting(doc, meetingId)
+  const meeting = liveMeeting(doc, meetingId)
   const paper = requirePaper(doc, paperId)
-  const agenda = liveAgenda(doc, meeting.id)
-  if (agenda.includes(paper.id)) return paper.id
+  const place = at === undefined ? undefined : v.integer('at', at, 0, 8.64e15)
+  const agenda = agendaEntries(doc, meeting.id)
+  if (agenda.some((entry) => entry.paperId === paper.id)) return paper.id
   if (agenda.length >= MAX_AGENDA) {
     throw new ValidationError('paperId', `An agenda may hold at most ${MAX_AGENDA} papers`)
   }
+  const last = Math.max(-1, ...agenda.map((entry) => entry.addedAt))
+  const addedAt = place ?? Math.max(by.now, last + 1)
   const key = pairKey(meeting.id, paper.id)
-  doc.transact(() => roots(doc).agenda.set(key, { addedBy: by.memberId, addedAt: by.now }))
+  doc.transact(() => {
+    roots(doc).agenda.set(key, { addedBy: by.memberId, addedAt, entry: newId() })
+  })
   return paper.id
 }
 
@@ -145,7 +174,7 @@ export function removeFromAgenda(
   paperId: string,
 ): boolean {
   writer(doc, actor)
-  const meeting = requireMeeting(doc, meetingId)
+  const meeting = liveMeeting(doc, meetingId)
   const paper = requirePaper(doc, paperId)
   const { agenda, presenters } = roots(doc)
   const keys = sameAs(doc, paper.id).map((id) => pairKey(meeting.id, id))
@@ -162,7 +191,8 @@ export function removeFromAgenda(
 
 /**
  * Chooses who presents an agenda paper (any member may choose anyone); `null` clears the choice.
- * The latest choice wins.
+ * The latest choice wins. The choice is made for the paper's agenda entry: if the paper is taken
+ * off (even at the same moment on another device) and put back, it has no presenter.
  */
 export function setPresenter(
   doc: Y.Doc,
@@ -172,11 +202,14 @@ export function setPresenter(
   presenter: string | null,
 ): void {
   const by = writer(doc, actor)
-  const meeting = requireMeeting(doc, meetingId)
+  const meeting = liveMeeting(doc, meetingId)
   const paper = requirePaper(doc, paperId)
-  if (!liveAgenda(doc, meeting.id).includes(paper.id)) {
+  const listed = agendaEntries(doc, meeting.id).find((item) => item.paperId === paper.id)
+  if (!listed) {
     throw new ValidationError('paperId', `${paper.title} is not on this meeting's agenda`)
   }
+  // Any entry of the paper's records will do; the smallest, so that retries write the same.
+  const entry = [...listed.entries].sort()[0] ?? ''
   const memberId = presenter === null ? null : requireMember(doc, v.id('presenter', presenter)).id
   const { presenters } = roots(doc)
   doc.transact(() => {
@@ -184,27 +217,37 @@ export function setPresenter(
     for (const id of sameAs(doc, paper.id)) {
       if (id !== paper.id) presenters.delete(pairKey(meeting.id, id))
     }
-    presenters.set(pairKey(meeting.id, paper.id), { memberId, by: by.memberId, at: by.now })
+    presenters.set(pairKey(meeting.id, paper.id), { memberId, by: by.memberId, at: by.now, entry })
   })
 }
 
 /**
- * Cancels a meeting planned by mistake. Refused while its notes hold anything, so that nothing a
- * member wrote there is lost with it.
+ * Deletes a meeting planned by mistake; `restoreMeeting` undoes it. Refused while its notes hold
+ * anything, so that nothing a member wrote there is lost with it. Nothing is erased: the meeting
+ * is marked deleted, and one whose notes someone was typing into at the same moment stays listed
+ * with them until they are cleared.
  */
 export function deleteMeeting(doc: Y.Doc, actor: Actor, meetingId: string): void {
-  writer(doc, actor)
-  const meeting = requireMeeting(doc, meetingId)
+  const by = writer(doc, actor)
+  const meeting = liveMeeting(doc, meetingId)
   const notes = meetingNotes(doc, meeting.id)
   if (notes === undefined || notes.length > 0) {
     throw new ConflictError('This meeting has notes: clear them first to delete the meeting')
   }
-  const { meetings, meetingEdits, agenda, presenters } = roots(doc)
-  const prefix = pairKey(meeting.id, '')
+  const key = pairKey(meeting.id, 'deleted')
   doc.transact(() => {
-    meetings.delete(meeting.id)
-    for (const map of [meetingEdits, agenda, presenters]) {
-      for (const key of [...map.keys()]) if (key.startsWith(prefix)) map.delete(key)
-    }
+    roots(doc).meetingEdits.set(key, { value: true, by: by.memberId, at: by.now })
   })
+}
+
+/** Restores a deleted meeting, with its agenda, presenters and notes. */
+export function restoreMeeting(doc: Y.Doc, actor: Actor, meetingId: string): Meeting {
+  const by = writer(doc, actor)
+  const meeting = requireMeeting(doc, meetingId)
+  if (!markedDeleted(doc, meeting.id)) throw new ConflictError('This meeting is not deleted')
+  const key = pairKey(meeting.id, 'deleted')
+  doc.transact(() => {
+    roots(doc).meetingEdits.set(key, { value: false, by: by.memberId, at: by.now })
+  })
+  return getMeeting(doc, meeting.id) as Meeting
 }

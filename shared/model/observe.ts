@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
-import { isNotesName } from './keys'
+import { meetingOfNotes } from './keys'
+import { markedDeleted } from './meeting-read'
 
 /**
  * Calls `onChange` after every change to the group document, local or remote, except keystrokes
@@ -15,11 +16,17 @@ export function observeGroup(doc: Y.Doc, onChange: () => void): () => void {
   return () => doc.off('update', handler)
 }
 
-/** Whether a transaction changed meeting notes and nothing else. */
+/**
+ * Whether a transaction changed meeting notes and nothing else. Notes of a meeting marked
+ * deleted count as a change: text arriving in them brings the meeting back into the lists.
+ */
 function onlyNotes(doc: Y.Doc, tr: Y.Transaction): boolean {
   if (tr.changed.size === 0) return false
   const notes = new Set<unknown>()
-  for (const [name, type] of doc.share) if (isNotesName(name)) notes.add(type)
+  for (const [name, type] of doc.share) {
+    const meetingId = meetingOfNotes(name)
+    if (meetingId !== undefined && !markedDeleted(doc, meetingId)) notes.add(type)
+  }
   for (const type of tr.changed.keys()) if (!notes.has(type)) return false
   return true
 }

@@ -17,6 +17,15 @@ export function asStatus(value: unknown): { status: ReadingStatus; at: number } 
   return { status: status as ReadingStatus, at: asTime(at) ?? 0 }
 }
 
+/**
+ * Of two statuses a member set (on two records of one paper), the one that counts: the later, and
+ * on equal times the greater status, so that every replica picks the same whatever its map order.
+ */
+export function laterStatus<T extends { status: ReadingStatus; at: number }>(a: T, b: T): T {
+  if (a.at !== b.at) return a.at > b.at ? a : b
+  return a.status >= b.status ? a : b
+}
+
 /** Every member's status of one paper: their latest, on whichever record of it. */
 export function readingStatusOf(doc: Y.Doc, paperId: string): MemberStatus[] {
   const ids = new Set(sameAs(doc, paperId))
@@ -24,10 +33,10 @@ export function readingStatusOf(doc: Y.Doc, paperId: string): MemberStatus[] {
   roots(doc).status.forEach((value, key) => {
     const parts = splitPairKey(key)
     const status = parts && ids.has(parts[0]) ? asStatus(value) : undefined
-    const seen = parts && found.get(parts[1])
-    if (parts && status && (!seen || status.at > seen.at)) {
-      found.set(parts[1], { memberId: parts[1], ...status })
-    }
+    if (!parts || !status) return
+    const entry = { memberId: parts[1], ...status }
+    const seen = found.get(parts[1])
+    found.set(parts[1], seen ? laterStatus(seen, entry) : entry)
   })
   return [...found.values()].sort((a, b) => a.at - b.at || a.memberId.localeCompare(b.memberId))
 }

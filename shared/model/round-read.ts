@@ -78,8 +78,15 @@ export function listRounds(doc: Y.Doc): RoundSummary[] {
   return rounds.sort((a, b) => b.created - a.created || a.id.localeCompare(b.id))
 }
 
-/** The round's live candidates, canonical ids in the round's order (first added, then id). */
-export function liveCandidates(doc: Y.Doc, roundId: string): string[] {
+/** Most candidates a round may have. */
+export const MAX_CANDIDATES = 50
+
+/**
+ * The round's live candidates with the time each was first added, in the round's order (first
+ * added, then id), at most MAX_CANDIDATES of them. (Members adding papers at the same time on
+ * different devices can store more; the round counts the first ones.)
+ */
+export function candidateTimes(doc: Y.Doc, roundId: string): Array<[string, number]> {
   const { canonical } = paperClasses(doc)
   const firstAdded = new Map<string, number>()
   roots(doc).roundCandidates.forEach((value, key) => {
@@ -93,7 +100,12 @@ export function liveCandidates(doc: Y.Doc, roundId: string): string[] {
   })
   return [...firstAdded]
     .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map(([id]) => id)
+    .slice(0, MAX_CANDIDATES)
+}
+
+/** The round's live candidates, canonical ids in the round's order. */
+export function liveCandidates(doc: Y.Doc, roundId: string): string[] {
+  return candidateTimes(doc, roundId).map(([id]) => id)
 }
 
 /** A ranking cut down to the candidates, as canonical ids, each once. */
@@ -127,7 +139,8 @@ export function liveBallots(
     const kept = isStrings(ranking) ? countable(doc, ranking, allowed) : []
     if (kept.length > 0) ballots.push([parts[1], kept])
   })
-  return Object.fromEntries(ballots)
+  // By member id, so that every replica lists them alike whatever its map order.
+  return Object.fromEntries(ballots.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)))
 }
 
 /**

@@ -13,13 +13,18 @@ import { newId } from './new-id'
 import { requirePaper } from './papers'
 import { sameAs } from './same-paper'
 import * as v from './validate'
-import { liveBallots, liveCandidates, readRound, requireRound, roundStateOf } from './round-read'
+import {
+  MAX_CANDIDATES,
+  candidateTimes,
+  liveBallots,
+  liveCandidates,
+  readRound,
+  requireRound,
+  roundStateOf,
+} from './round-read'
 import type { Actor, Round, RoundInput, RoundView } from './types'
 
-export { getRound, listRounds, readRound } from './round-read'
-
-/** Most candidates a round may have. */
-export const MAX_CANDIDATES = 50
+export { MAX_CANDIDATES, getRound, listRounds, readRound } from './round-read'
 
 /** The round, refused with a ConflictError while it is closed. */
 function openRound(doc: Y.Doc, roundId: unknown): Round {
@@ -66,18 +71,23 @@ export function createRound(doc: Y.Doc, actor: Actor, input: RoundInput): Round 
   return round
 }
 
-/** Adds a paper to an open round; adding a candidate again changes nothing. Returns its id. */
+/**
+ * Adds a paper to an open round, after its other candidates; adding a candidate again changes
+ * nothing. Returns its id.
+ */
 export function addCandidate(doc: Y.Doc, actor: Actor, roundId: string, paperId: string): string {
   const by = writer(doc, actor)
   const round = openRound(doc, roundId)
   const paper = requirePaper(doc, paperId)
-  const candidates = liveCandidates(doc, round.id)
-  if (candidates.includes(paper.id)) return paper.id
+  const candidates = candidateTimes(doc, round.id)
+  if (candidates.some(([id]) => id === paper.id)) return paper.id
   if (candidates.length >= MAX_CANDIDATES) {
     throw new ValidationError('paperId', `A round may have at most ${MAX_CANDIDATES} candidates`)
   }
+  // After every candidate there, whatever this device's clock says.
+  const addedAt = Math.max(by.now, 1 + Math.max(-1, ...candidates.map(([, at]) => at)))
   const key = pairKey(round.id, paper.id)
-  doc.transact(() => roots(doc).roundCandidates.set(key, { addedBy: by.memberId, addedAt: by.now }))
+  doc.transact(() => roots(doc).roundCandidates.set(key, { addedBy: by.memberId, addedAt }))
   return paper.id
 }
 

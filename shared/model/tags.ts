@@ -37,9 +37,19 @@ export function tagsOf(doc: Y.Doc, paperId: string): PaperTag[] {
     const parts = splitPairKey(key)
     const tag = parts && ids.has(parts[0]) ? asTag(resolve(parts[1]), value) : undefined
     const seen = tag && found.get(tag.tag)
-    if (tag && (!seen || tag.addedAt < seen.addedAt)) found.set(tag.tag, tag)
+    if (tag && (!seen || firstTagger(tag, seen) === tag)) found.set(tag.tag, tag)
   })
   return [...found.values()].sort((a, b) => a.tag.localeCompare(b.tag))
+}
+
+/**
+ * Of two taggings of a paper with one tag (under two names, or on two records of the paper), the
+ * one that counts as first: the earlier, and on equal times the smaller member id, so that every
+ * replica picks the same whatever its map order.
+ */
+function firstTagger(a: PaperTag, b: PaperTag): PaperTag {
+  if (a.addedAt !== b.addedAt) return a.addedAt < b.addedAt ? a : b
+  return a.addedBy <= b.addedBy ? a : b
 }
 
 /** Every tag of the group with the number of papers that carry it, most used first. */

@@ -225,6 +225,8 @@ export interface Meeting {
   createdBy: string
   /** Epoch milliseconds. */
   created: number
+  /** Set while the meeting is deleted (it can be restored): who deleted it, and when. */
+  deleted?: { by: string; at: number }
 }
 
 /** What `createMeeting` takes. */

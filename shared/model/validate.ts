@@ -172,7 +172,7 @@ export function isoDate(field: string, value: unknown): string {
 }
 
 // Date.parse rolls 2024-02-30 over into March; a date must name a day the month has.
-function dayExists(date: string): boolean {
+export function dayExists(date: string): boolean {
   const [year, month, day] = date.slice(0, 10).split('-').map(Number)
   if (year === undefined || month === undefined || day === undefined) return true
   return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day

@@ -3,18 +3,23 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library'
 import userEvent from '@testing-library/user-event'
 import {
+  MAX_AGENDA,
   addPaper,
+  addToAgenda,
   createMeeting,
+  deleteMeeting,
   getMeeting,
   meetingNotes,
   readMeeting,
   readingStatusOf,
+  restoreMeeting,
   setPresenter,
   setReadingStatus,
 } from '../../shared/model'
 import { createGroupKeys } from '../../shared/invite'
 import { MeetingPage } from '../../client/pages/MeetingPage'
 import { formatDay } from '../../client/components/meetings/meeting-dates'
+import { formatCommentDate } from '../../client/components/thread/comment-date'
 import { createTestGroupView, type TestGroupViewOptions } from '../helpers/test-group-view'
 import { ADA, BEN, groupDoc, paperInput } from '../fixtures/group'
 
@@ -116,23 +121,63 @@ describe('meeting page', () => {
     expect(screen.getByText('You have read 1 of 2')).toBeTruthy()
   })
 
-  it('takes a paper off the agenda with an undo, and adds one from the library', async () => {
+  it('takes a paper off the agenda with an undo that puts it back in its place', async () => {
     const { doc, ids, meetingId } = plannedMeeting()
     setPresenter(doc, ADA, meetingId, ids[0], 'ben')
     renderMeeting(doc, meetingId)
     const user = userEvent.setup()
     await user.click(screen.getByRole('button', { name: 'Remove “Attention” from the agenda' }))
     await waitFor(() => expect(agendaTitles()).toEqual(['Diffusion']))
+    // Ben adds a paper meanwhile: it stays after the ones planned before it.
+    addToAgenda(doc, BEN, meetingId, ids[2])
+    await waitFor(() => expect(agendaTitles()).toEqual(['Diffusion', 'Retrieval']))
     await user.click(screen.getByRole('button', { name: 'Undo' }))
-    await waitFor(() => expect(agendaTitles()).toEqual(['Diffusion', 'Attention']))
-    expect(readMeeting(doc, meetingId)?.agenda[1]).toEqual({ paperId: ids[0], presenter: 'ben' })
+    await waitFor(() => expect(agendaTitles()).toEqual(['Attention', 'Diffusion', 'Retrieval']))
+    expect(readMeeting(doc, meetingId)?.agenda[0]).toEqual({ paperId: ids[0], presenter: 'ben' })
+    expect(presenterOf('Attention').value).toBe('ben')
+  })
 
+  it('adds papers from the library to the agenda', async () => {
+    const { doc, meetingId } = plannedMeeting()
+    renderMeeting(doc, meetingId)
+    const user = userEvent.setup()
     await user.click(screen.getByRole('button', { name: 'Add papers to the agenda' }))
+    const filter = screen.getByLabelText('Find a library paper to add, by title or author')
+    expect(document.activeElement).toBe(filter)
     const addable = within(screen.getByRole('list', { name: 'Papers to add' }))
     expect(addable.getAllByRole('button').map((button) => button.textContent)).toEqual(['Add'])
     await user.click(addable.getByRole('button', { name: 'Add “Retrieval” to the agenda' }))
-    await waitFor(() => expect(agendaTitles()).toEqual(['Diffusion', 'Attention', 'Retrieval']))
+    await waitFor(() => expect(agendaTitles()).toEqual(['Attention', 'Diffusion', 'Retrieval']))
     expect(screen.getByText('Every paper of the library is on the agenda.')).toBeTruthy()
+    expect(document.activeElement).toBe(filter)
+  })
+
+  it('moves focus to why nothing more can be added once the agenda is full', async () => {
+    const doc = groupDoc()
+    const ids = Array.from(
+      { length: MAX_AGENDA + 1 },
+      (_, i) =>
+        addPaper(doc, { ...ADA, now: ADA.now! + i }, paperInput({ title: `Paper ${i + 1}` })).paper
+          .id,
+    )
+    const meetingId = createMeeting(doc, ADA, {
+      date: '2026-03-20',
+      papers: ids.slice(0, MAX_AGENDA - 1),
+    }).id
+    renderMeeting(doc, meetingId)
+    const user = userEvent.setup()
+    await user.click(screen.getByRole('button', { name: 'Add papers to the agenda' }))
+    await user.click(screen.getByRole('button', { name: 'Add “Paper 20” to the agenda' }))
+    const full = await screen.findByText(/The agenda is full/)
+    await waitFor(() => expect(document.activeElement).toBe(full))
+    expect(screen.queryByLabelText(/Find a library paper/)).toBeNull()
+
+    // Opened again on a full agenda, the same.
+    await user.click(screen.getByRole('button', { name: 'Done adding' }))
+    await user.click(screen.getByRole('button', { name: 'Add papers to the agenda' }))
+    expect(document.activeElement).toBe(screen.getByText(/The agenda is full/))
+    await user.tab()
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Done adding' }))
   })
 
   it('changes the date and title in place, and refuses a date that is not one', async () => {
@@ -175,13 +220,107 @@ describe('meeting page', () => {
     expect(within(dialog).getByRole('alert').textContent).toBe(
       'This meeting has notes: clear them first to delete the meeting',
     )
-    expect(getMeeting(doc, meetingId)).toBeDefined()
+    expect(getMeeting(doc, meetingId)?.deleted).toBeUndefined()
 
     const notes = meetingNotes(doc, meetingId)!
     notes.delete(0, notes.length)
     await user.click(within(dialog).getByRole('button', { name: 'Delete meeting' }))
-    expect(getMeeting(doc, meetingId)).toBeUndefined()
-    expect(location.hash).toBe(`#g/${GROUP}/meetings`)
+    const deleted = getMeeting(doc, meetingId)?.deleted
+    expect(deleted?.by).toBe('ada')
+    // The page stays, to say so and to undo it.
+    expect(location.hash).toBe(`#g/${GROUP}/m/${meetingId}`)
+    const notice = await screen.findByRole('region', { name: 'This meeting was deleted' })
+    expect(notice.textContent).toContain(`You deleted it on ${formatCommentDate(deleted!.at)}.`)
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        within(notice).getByRole('heading', { name: 'This meeting was deleted' }),
+      ),
+    )
+    expect(
+      within(notice).getByRole('link', { name: 'Back to all meetings' }).getAttribute('href'),
+    ).toBe(`#g/${GROUP}/meetings`)
+  })
+
+  it('shows a deleted meeting without edit controls, and restores it', async () => {
+    const { doc, ids, meetingId } = plannedMeeting()
+    setPresenter(doc, ADA, meetingId, ids[0], 'ben')
+    deleteMeeting(doc, BEN, meetingId)
+    renderMeeting(doc, meetingId)
+    const notice = screen.getByRole('region', { name: 'This meeting was deleted' })
+    expect(notice.textContent).toContain(`Ben deleted it on ${formatCommentDate(BEN.now!)}.`)
+    expect(notice.querySelector('time')?.getAttribute('datetime')).toBe(
+      new Date(BEN.now!).toISOString(),
+    )
+    // Still there to read: the agenda with its presenters, and the notes.
+    expect(agendaTitles()).toEqual(['Attention', 'Diffusion'])
+    expect(screen.getByText('Presented by Ben')).toBeTruthy()
+    expect((screen.getByLabelText(/Shared notes/) as HTMLTextAreaElement).readOnly).toBe(true)
+    expect(screen.getByText(/The meeting is deleted: its notes can be read/)).toBeTruthy()
+    // Nothing to change but restoring it.
+    expect(screen.queryByRole('combobox')).toBeNull()
+    expect(screen.queryAllByRole('button').map((button) => button.textContent)).toEqual([
+      'Restore the meeting',
+      'Show a preview',
+    ])
+
+    const user = userEvent.setup()
+    await user.click(screen.getByRole('button', { name: 'Restore the meeting' }))
+    expect(getMeeting(doc, meetingId)?.deleted).toBeUndefined()
+    await waitFor(() =>
+      expect(screen.queryByRole('region', { name: 'This meeting was deleted' })).toBeNull(),
+    )
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2 }))
+    expect(presenterOf('Attention').value).toBe('ben')
+    expect(screen.getByRole('button', { name: 'Change date or title' })).toBeTruthy()
+    expect((screen.getByLabelText(/Shared notes/) as HTMLTextAreaElement).readOnly).toBe(false)
+    expect(readMeeting(doc, meetingId)?.agenda).toEqual([
+      { paperId: ids[0], presenter: 'ben' },
+      { paperId: ids[1] },
+    ])
+  })
+
+  it("follows Ben's deleting and restoring, and drops an undo that would change the meeting", async () => {
+    const { doc, meetingId } = plannedMeeting()
+    renderMeeting(doc, meetingId)
+    const user = userEvent.setup()
+    await user.click(screen.getByRole('button', { name: 'Remove “Attention” from the agenda' }))
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy()
+    await user.click(screen.getByRole('button', { name: 'Change date or title' }))
+
+    deleteMeeting(doc, BEN, meetingId)
+    const notice = await screen.findByRole('region', { name: 'This meeting was deleted' })
+    expect(notice.textContent).toContain('Ben deleted it')
+    expect(
+      screen.getByText('This meeting was deleted.', { selector: '[role=status]' }),
+    ).toBeTruthy()
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull()
+    expect(screen.queryByRole('form', { name: 'Date and title of the meeting' })).toBeNull()
+    expect(screen.queryByRole('button', { name: /Remove|Add papers|Delete meeting/ })).toBeNull()
+    // The form that held focus went with the change: focus lands on the notice, not the page.
+    expect(document.activeElement).toBe(
+      within(notice).getByRole('heading', { name: 'This meeting was deleted' }),
+    )
+
+    restoreMeeting(doc, BEN, meetingId)
+    await waitFor(() =>
+      expect(
+        screen.getByText('The meeting is restored.', { selector: '[role=status]' }),
+      ).toBeTruthy(),
+    )
+    expect(screen.queryByRole('region', { name: 'This meeting was deleted' })).toBeNull()
+    expect(agendaTitles()).toEqual(['Diffusion'])
+    expect(screen.getByRole('button', { name: 'Remove “Diffusion” from the agenda' })).toBeTruthy()
+  })
+
+  it('shows a read-only link that the meeting was deleted, without a way to restore it', () => {
+    const { doc, meetingId } = plannedMeeting()
+    deleteMeeting(doc, BEN, meetingId)
+    renderMeeting(doc, meetingId, { canWrite: false })
+    const notice = screen.getByRole('region', { name: 'This meeting was deleted' })
+    expect(notice.textContent).toContain('A member can restore it.')
+    expect(screen.queryAllByRole('button').map((button) => button.textContent)).toEqual([
+      'Show a preview',
+    ])
   })
 
   it('shows a read-only link everything without write controls, and says why', () => {

@@ -9,7 +9,9 @@ import {
   closeRound,
   createMeeting,
   createRound,
+  deleteMeeting,
   listMeetings,
+  restoreMeeting,
   setBallot,
   setPresenter,
   setReadingStatus,
@@ -142,6 +144,68 @@ describe('meetings page', () => {
     expect(planned?.agenda.map((item) => item.paperId)).toEqual([gamma, alpha, delta])
     const link = await screen.findByRole('link', { name: 'March' })
     expect(link.getAttribute('href')).toBe(`#g/${GROUP}/r/${round.id}`)
+  })
+
+  it('picks the one paper found on Enter in the filter, and does not plan the meeting', async () => {
+    const { doc, ids } = groupWith(['Attention', 'Diffusion', 'Latent diffusion'])
+    renderMeetings(doc)
+    const user = userEvent.setup()
+    await user.click(screen.getByRole('button', { name: 'Plan a meeting' }))
+    const filter = screen.getByLabelText('Filter the library by title or author')
+    // Two papers match: Enter picks neither.
+    await user.type(filter, 'diffusion{Enter}')
+    expect(screen.getByRole('heading', { name: /The agenda: 0 papers/ })).toBeTruthy()
+    await user.type(filter, ' latent{Enter}')
+
+    expect(listMeetings(doc)).toEqual([])
+    expect(location.hash).toBe(`#g/${GROUP}/meetings`)
+    expect((screen.getByRole('checkbox', { name: /Latent/ }) as HTMLInputElement).checked).toBe(
+      true,
+    )
+    expect(screen.getByRole('heading', { name: /The agenda: 1 paper of/ })).toBeTruthy()
+    expect(document.activeElement).toBe(filter)
+    await user.click(screen.getByRole('button', { name: 'Plan the meeting' }))
+    expect(listMeetings(doc)[0]?.agenda.map((item) => item.paperId)).toEqual([ids[2]])
+  })
+
+  it('offers only closed rounds with papers to take', async () => {
+    const { doc, ids } = groupWith(['Alpha'])
+    const empty = createRound(doc, ADA, { title: 'Nothing proposed', candidates: [] })
+    closeRound(doc, ADA, empty.id)
+    renderMeetings(doc)
+    const user = userEvent.setup()
+    await user.click(screen.getByRole('button', { name: 'Plan a meeting' }))
+    expect(screen.queryByLabelText('Round')).toBeNull()
+    expect(screen.getByText(/No closed round has candidates yet/)).toBeTruthy()
+
+    const round = createRound(doc, BEN, { title: 'March', candidates: [ids[0]!] })
+    closeRound(doc, BEN, round.id)
+    const rounds = (await screen.findByLabelText('Round')) as HTMLSelectElement
+    expect([...rounds.options].map((option) => option.text)).toEqual([
+      'None: pick papers by hand',
+      'March',
+    ])
+  })
+
+  it('leaves a deleted meeting out of the list until it is restored', async () => {
+    const { doc, ids } = groupWith(['Attention'])
+    const kept = createMeeting(doc, ADA, { date: '2026-03-20', title: 'Kept', papers: ids })
+    const gone = createMeeting(doc, ADA, { date: '2026-03-27', title: 'Gone', papers: ids })
+    deleteMeeting(doc, BEN, gone.id)
+    renderMeetings(doc)
+    const names = () =>
+      screen.getAllByRole('heading', { level: 4 }).map((heading) => heading.textContent)
+    expect(names()).toEqual([`${formatDay('2026-03-20')} · Kept`])
+
+    restoreMeeting(doc, BEN, gone.id)
+    await waitFor(() =>
+      expect(names()).toEqual([
+        `${formatDay('2026-03-20')} · Kept`,
+        `${formatDay('2026-03-27')} · Gone`,
+      ]),
+    )
+    deleteMeeting(doc, BEN, kept.id)
+    await waitFor(() => expect(names()).toEqual([`${formatDay('2026-03-27')} · Gone`]))
   })
 
   it('shows the next meeting first, then later ones, then past ones newest first', () => {

@@ -282,6 +282,27 @@ describe('round page', () => {
       expect(ballot().unranked).toEqual(['Paper A', 'Paper C', 'Paper B', 'Paper D']),
     )
   })
+
+  it('ticks the one paper found on Enter in the filter of papers to add, adding none', async () => {
+    const { doc, roundId, a, b, c } = roundGroup()
+    addPaper(doc, BEN, paperInput({ title: 'Sparse codes' }))
+    addPaper(doc, BEN, paperInput({ title: 'Sparse nets' }))
+    renderRound(doc, roundId)
+    const user = userEvent.setup()
+    await user.click(screen.getByRole('button', { name: 'Add papers' }))
+    const form = screen.getByRole('form', { name: 'Add papers to the round' })
+    await user.click(within(form).getByLabelText(/Sparse codes/))
+    const filter = within(form).getByLabelText('Find papers')
+    // Two papers found: Enter chooses neither, and adds nothing.
+    await user.type(filter, 'sparse{Enter}')
+    expect(within(form).getByText('1 paper chosen.')).toBeTruthy()
+    await user.type(filter, ' nets{Enter}')
+
+    expect(readRound(doc, roundId)!.candidates).toEqual([a, b, c])
+    expect((within(form).getByLabelText(/Sparse nets/) as HTMLInputElement).checked).toBe(true)
+    expect(within(form).getByRole('button', { name: 'Add 2 papers' })).toBeTruthy()
+    expect(document.activeElement).toBe(filter)
+  })
 })
 
 describe('dragging on my ballot', () => {

@@ -103,6 +103,25 @@ describe('rounds page', () => {
     ).toEqual(['Diffusion models', 'Attention'])
   })
 
+  it('ticks the one paper found on Enter in the filter, and does not open the round', async () => {
+    const { doc } = libraryGroup(['Attention', 'Diffusion models', 'Graph diffusion'])
+    renderPages(doc, { groupId: GROUP })
+    const user = userEvent.setup()
+    const filter = within(form()).getByLabelText('Find papers')
+    // Two papers found: Enter chooses neither.
+    await user.type(filter, 'diffusion{Enter}')
+    expect(within(form()).getByText('0 papers chosen.')).toBeTruthy()
+    await user.type(filter, ' models{Enter}')
+
+    expect(listRounds(doc)).toEqual([])
+    expect((within(form()).getByLabelText(/Diffusion models/) as HTMLInputElement).checked).toBe(
+      true,
+    )
+    expect(within(form()).getByText('1 paper chosen.')).toBeTruthy()
+    expect(within(form()).getByText(/Chose “Diffusion models”/)).toBeTruthy()
+    expect(document.activeElement).toBe(filter)
+  })
+
   it('keeps what was typed when the round cannot be opened, and across a reload', async () => {
     const { doc } = libraryGroup(['Attention', 'Diffusion models'])
     // No profile yet on this device: the write is refused.

@@ -1,4 +1,4 @@
-import { For, Show, createMemo, createSignal, createUniqueId } from 'solid-js'
+import { For, Show, createEffect, createMemo, createSignal, createUniqueId, on } from 'solid-js'
 import { MAX_AGENDA, addToAgenda } from '../../../shared/model'
 import type { GroupView } from '../../data/create-group-view'
 import { formatAuthors } from '../../format/authors'
@@ -23,10 +23,24 @@ export function AddToAgenda(props: {
   const [text, setText] = createSignal('')
   const [said, setSaid] = createSignal('')
   let input: HTMLInputElement | undefined
+  let fullNote: HTMLParagraphElement | undefined
   let openButton: HTMLButtonElement | undefined
   const full = () => props.onAgenda.length >= MAX_AGENDA
   const matches = createMemo(() =>
     filterPapers(props.view.library.value, text(), new Set(props.onAgenda)),
+  )
+  // The filter goes when the agenda fills (the paper just added, or another member's): focus
+  // goes to the reason, rather than to the page's start, unless the member is already elsewhere.
+  createEffect(
+    on(
+      full,
+      (isFull) => {
+        const at = document.activeElement
+        const lost = !at || at === document.body || !at.isConnected
+        if (isFull && open() && lost) fullNote?.focus()
+      },
+      { defer: true },
+    ),
   )
 
   const add = (paperId: string, title: string) => {
@@ -36,7 +50,8 @@ export function AddToAgenda(props: {
     )
     if (!added) return
     setSaid(`Added “${title}” to the agenda.`)
-    // Its button is gone with it: back to the filter, to add another.
+    // Its button is gone with it: back to the filter, to add another (or, once the agenda shows
+    // the paper and is full, to the reason the filter is gone: see the effect above).
     input?.focus()
   }
 
@@ -60,7 +75,9 @@ export function AddToAgenda(props: {
             ref={openButton}
             onClick={() => {
               setOpen(true)
-              input?.focus()
+              // A full agenda has no filter: its reason takes the focus instead.
+              if (full()) fullNote?.focus()
+              else input?.focus()
             }}
           >
             Add papers to the agenda
@@ -70,7 +87,7 @@ export function AddToAgenda(props: {
         <Show
           when={!full()}
           fallback={
-            <p class="plan-hint">
+            <p class="plan-hint" ref={fullNote} tabIndex={-1}>
               The agenda is full: it holds at most {MAX_AGENDA} papers. Take one off to add another.
             </p>
           }

@@ -1,20 +1,22 @@
-import { For, Show, createMemo, createUniqueId } from 'solid-js'
+import { For, Show, createEffect, createMemo, createUniqueId } from 'solid-js'
 import { addToAgenda, removeFromAgenda, setPresenter } from '../../../shared/model'
 import type { GroupView } from '../../data/create-group-view'
-import type { AgendaEntry, MeetingLookups } from '../../data/meetings'
+import type { MeetingLookups, PlacedAgendaEntry } from '../../data/meetings'
 import { paperHref } from '../../app/route'
 import { formatAuthors } from '../../format/authors'
 import type { Undoable } from '../UndoToast'
 import { MemberDot } from './MemberDot'
 
 /**
- * The meeting's agenda in order: each paper, linked, with who presents it. Writers choose the
- * presenter (any member) and take papers off, with an undo.
+ * The meeting's agenda in order: each paper, linked, with who presents it. When `editable` (a
+ * writer, and the meeting not deleted), the presenter is chosen here (any member) and papers are
+ * taken off, with an undo that puts the paper back in its place with its presenter.
  */
 export function AgendaList(props: {
   view: GroupView
   meetingId: string
-  agenda: readonly AgendaEntry[]
+  agenda: readonly PlacedAgendaEntry[]
+  editable: boolean
   lookups: MeetingLookups
   onRemoved: (offer: Undoable) => void
 }) {
@@ -24,7 +26,7 @@ export function AgendaList(props: {
   const title = (paperId: string) =>
     props.lookups.paper(paperId)?.paper.title ?? 'A paper not on this device yet'
 
-  const choose = (item: AgendaEntry, select: HTMLSelectElement) => {
+  const choose = (item: PlacedAgendaEntry, select: HTMLSelectElement) => {
     const presenter = select.value === '' ? null : select.value
     const meetingId = props.meetingId
     const done = props.view.actions.run((doc, actor) => {
@@ -34,8 +36,8 @@ export function AgendaList(props: {
     if (done === undefined) select.value = item.presenter ?? ''
   }
 
-  const remove = (item: AgendaEntry) => {
-    const { paperId, presenter } = item
+  const remove = (item: PlacedAgendaEntry) => {
+    const { paperId, presenter, addedAt } = item
     const meetingId = props.meetingId
     const name = title(paperId)
     const removed = props.view.actions.run((doc, actor) =>
@@ -46,7 +48,7 @@ export function AgendaList(props: {
       message: `“${name}” taken off the agenda.`,
       undo: () =>
         props.view.actions.run((doc, actor) => {
-          addToAgenda(doc, actor, meetingId, paperId)
+          addToAgenda(doc, actor, meetingId, paperId, addedAt)
           if (presenter !== undefined) setPresenter(doc, actor, meetingId, paperId, presenter)
         }),
     })
@@ -77,7 +79,7 @@ export function AgendaList(props: {
                 </div>
                 <div class="agenda-controls">
                   <Show
-                    when={props.view.canWrite}
+                    when={props.editable}
                     fallback={
                       <span class="agenda-presenter">
                         <Show when={presenter()} fallback="No presenter yet">
@@ -99,9 +101,19 @@ export function AgendaList(props: {
                         {(member) => <MemberDot colour={member().colour} />}
                       </Show>
                     </label>
-                    {/* Each option says whether it is chosen: a select's value set before its
-                        options exist would be lost. */}
-                    <select id={field} onChange={(event) => choose(item, event.currentTarget)}>
+                    {/* Each option says whether it is chosen, and the select's value is set again
+                        once they exist: a value set before its options would be lost, and an
+                        option chosen before it is in a select is not always kept (happy-dom). */}
+                    <select
+                      id={field}
+                      ref={(select) =>
+                        createEffect(() => {
+                          members()
+                          select.value = item.presenter ?? ''
+                        })
+                      }
+                      onChange={(event) => choose(item, event.currentTarget)}
+                    >
                       <option value="" selected={item.presenter === undefined}>
                         No presenter yet
                       </option>

@@ -1,14 +1,19 @@
 import { Show, createSignal } from 'solid-js'
 import { deleteMeeting } from '../../../shared/model'
 import type { GroupView } from '../../data/create-group-view'
-import { meetingsHref, replaceHash } from '../../app/route'
 import { DialogButton } from '../groups/DialogButton'
 
 /**
  * "Delete meeting", after a confirmation. The model refuses while the notes hold anything, so
- * that nobody's notes go with a meeting; its reason shows in the dialog.
+ * that nobody's notes go with a meeting; its reason shows in the dialog. A deleted meeting stays
+ * at its address, where its page says so and offers to restore it.
  */
-export function DeleteMeeting(props: { view: GroupView; meetingId: string; name: string }) {
+export function DeleteMeeting(props: {
+  view: GroupView
+  meetingId: string
+  name: string
+  onDeleted: () => void
+}) {
   const [problem, setProblem] = createSignal('')
   const confirm = (close: () => void) => {
     const meetingId = props.meetingId
@@ -22,8 +27,7 @@ export function DeleteMeeting(props: { view: GroupView; meetingId: string; name:
       return
     }
     close()
-    // The meeting's page is gone: the list replaces it in the history too.
-    replaceHash(meetingsHref(props.view.groupId))
+    props.onDeleted()
   }
 
   return (
@@ -33,8 +37,9 @@ export function DeleteMeeting(props: { view: GroupView; meetingId: string; name:
           <>
             <h2 id={dialog.headingId}>Delete the meeting of {props.name}?</h2>
             <p>
-              Its agenda and presenters are deleted for the whole group. The papers stay in the
-              library. A meeting with notes cannot be deleted: clear its notes first.
+              It leaves the list of meetings for the whole group. Its page stays, to restore it with
+              its agenda and presenters. The papers stay in the library. A meeting with notes cannot
+              be deleted: clear its notes first.
             </p>
             <Show when={problem()}>
               <p class="plan-error" role="alert">

@@ -1,4 +1,4 @@
-import { Show, createSignal } from 'solid-js'
+import { Show, createEffect, createSignal } from 'solid-js'
 import type { Meeting } from '../../../shared/model'
 import type { GroupView } from '../../data/create-group-view'
 import { roundHref } from '../../app/route'
@@ -6,14 +6,22 @@ import { relativeDay } from './meeting-dates'
 import { meetingName } from './MeetingCard'
 import { EditMeetingForm } from './EditMeetingForm'
 
-/** The meeting's day and title, how far off it is and the round it came from; writers edit them. */
+/**
+ * The meeting's day and title, how far off it is and the round it came from; when `editable` (a
+ * writer, and the meeting not deleted), they are changed here.
+ */
 export function MeetingHeading(props: {
   view: GroupView
   meeting: Meeting
+  editable: boolean
   roundTitle: string | undefined
   today: string
 }) {
   const [editing, setEditing] = createSignal(false)
+  // A meeting deleted meanwhile closes the form: restoring it does not bring back a stale one.
+  createEffect(() => {
+    if (!props.editable) setEditing(false)
+  })
   let heading: HTMLHeadingElement | undefined
   let editButton: HTMLButtonElement | undefined
   const close = (focus: 'heading' | 'button') => {
@@ -42,7 +50,7 @@ export function MeetingHeading(props: {
           )}
         </Show>
       </p>
-      <Show when={props.view.canWrite}>
+      <Show when={props.editable}>
         <Show
           when={editing()}
           fallback={

@@ -9,9 +9,10 @@ const SAVED = 'Saved as you type, on this device and for the whole group. '
 /**
  * The meeting's shared notes: one text the whole group types into together, each member's
  * typing showing live in everyone's field. Members who cannot write (a read-only link, or no
- * name chosen yet) still see it live, in a read-only field, and are told why.
+ * name chosen yet) and everyone while the meeting is deleted still see it live, in a read-only
+ * field, and are told why.
  */
-export function MeetingNotes(props: { view: GroupView; meetingId: string }) {
+export function MeetingNotes(props: { view: GroupView; meetingId: string; deleted: boolean }) {
   const field = createUniqueId()
   // Made for one meeting: the page remounts the screen for another.
   const text = createNotesText(
@@ -19,7 +20,8 @@ export function MeetingNotes(props: { view: GroupView; meetingId: string }) {
     untrack(() => props.meetingId),
   )
   const [preview, setPreview] = createSignal(false)
-  const editable = () => props.view.canWrite && props.view.memberId() !== undefined
+  const editable = () =>
+    props.view.canWrite && props.view.memberId() !== undefined && !props.deleted
   let textarea!: HTMLTextAreaElement
   onMount(() => onCleanup(bindMeetingNotes(props.view, props.meetingId, textarea)))
 
@@ -32,9 +34,11 @@ export function MeetingNotes(props: { view: GroupView; meetingId: string }) {
       </p>
       <Show when={!editable()}>
         <p class="read-only-note">
-          {props.view.canWrite
-            ? 'Choose your name first (at the top of the page) to write in the notes; until then you can follow them as others write.'
-            : 'Your link is read-only: you can follow the notes as others write them, but not edit them.'}
+          {props.deleted
+            ? 'The meeting is deleted: its notes can be read but not edited until it is restored.'
+            : props.view.canWrite
+              ? 'Choose your name first (at the top of the page) to write in the notes; until then you can follow them as others write.'
+              : 'Your link is read-only: you can follow the notes as others write them, but not edit them.'}
         </p>
       </Show>
       <textarea

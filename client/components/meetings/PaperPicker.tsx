@@ -8,9 +8,10 @@ import { filterPapers } from './paper-filter'
 const SHOWN = 50
 
 /**
- * Papers picked by hand: a text filter over the library and a checkbox per paper. Papers the
- * round already puts on the agenda show as chosen. A pick the agenda has no room for is refused
- * by `onPick` with a message, shown here.
+ * Papers picked by hand: a text filter over the library (Enter there picks the one paper found,
+ * and never submits the form) and a checkbox per paper. Papers the round already puts on the
+ * agenda show as chosen. A pick the agenda has no room for is refused by `onPick` with a
+ * message, shown here.
  */
 export function PaperPicker(props: {
   papers: readonly LibraryItem[]
@@ -26,6 +27,16 @@ export function PaperPicker(props: {
   const matches = createMemo(() => filterPapers(props.papers, text()))
   const shown = () => matches().slice(0, SHOWN)
   const isPicked = (id: string) => props.picked.includes(id)
+
+  // Enter in the filter never plans a meeting half chosen: it picks the one paper found, as a
+  // keyboard shortcut for its box.
+  const pickOnly = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' || event.isComposing) return
+    event.preventDefault()
+    const [only, more] = matches()
+    if (!only || more || isPicked(only.id) || props.fromRound.has(only.id)) return
+    setRefusal(props.onPick(only.id, true) ?? '')
+  }
 
   const toggle = (id: string, box: HTMLInputElement) => {
     const why = props.onPick(id, box.checked) ?? ''
@@ -48,6 +59,7 @@ export function PaperPicker(props: {
             autocomplete="off"
             value={text()}
             onInput={(event) => setText(event.currentTarget.value)}
+            onKeyDown={pickOnly}
           />
         </div>
         <p class="plan-hint" role="status">

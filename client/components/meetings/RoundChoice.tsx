@@ -45,7 +45,7 @@ export function RoundChoice(props: {
         when={props.rounds.length > 0}
         fallback={
           <p class="plan-hint">
-            No round is closed yet. Close a round on the{' '}
+            No closed round has candidates yet. Close a round on the{' '}
             <a href={roundsHref(props.groupId)}>rounds page</a> to put its best papers on an agenda.
           </p>
         }
@@ -86,10 +86,7 @@ export function RoundChoice(props: {
         </div>
         <Show when={chosen()}>
           {(round) => (
-            <Show
-              when={round().ranking.length > 0}
-              fallback={<p class="plan-hint">This round had no candidates.</p>}
-            >
+            <>
               <p class="plan-hint" id={`${countField}-from`}>
                 From “{round().title}”, best first:
               </p>
@@ -105,7 +102,7 @@ export function RoundChoice(props: {
                   )}
                 </For>
               </ol>
-            </Show>
+            </>
           )}
         </Show>
       </Show>

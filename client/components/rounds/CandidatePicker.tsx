@@ -13,9 +13,10 @@ function matches(entry: LibraryItem, words: readonly string[]): boolean {
 }
 
 /**
- * Checkboxes over library papers, most voted first, with a text filter: what a round's
- * candidates are picked from. At most `max` can be chosen; the choice keeps the order of ticking,
- * which becomes the round's order.
+ * Checkboxes over library papers, most voted first, with a text filter (Enter there ticks the
+ * one paper found, and never submits the form): what a round's candidates are picked from. At
+ * most `max` can be chosen; the choice keeps the order of ticking, which becomes the round's
+ * order.
  */
 export function CandidatePicker(props: {
   /** Prefix of the element ids, unique in the page. */
@@ -58,6 +59,19 @@ export function CandidatePicker(props: {
         : `Chose ${formatCount(wanted.length, 'paper', 'papers')}.`,
     )
   }
+  // Enter in the filter never sends the form around it, half filled in: it ticks the one paper
+  // found, as a keyboard shortcut for the box below.
+  const chooseOnly = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' || event.isComposing) return
+    event.preventDefault()
+    const [only, more] = found()
+    if (!only || more) return
+    if (isChosen(only.paper.id)) setNote(`“${only.paper.title}” is already chosen.`)
+    else if (!full()) {
+      toggle(only.paper.id, true)
+      setNote(`Chose “${only.paper.title}”.`)
+    }
+  }
   const clear = () => {
     props.onChange([])
     setNote('Cleared the choice.')
@@ -79,6 +93,7 @@ export function CandidatePicker(props: {
             autocomplete="off"
             value={filter()}
             onInput={(event) => setFilter(event.currentTarget.value)}
+            onKeyDown={chooseOnly}
           />
         </label>
         <div class="choose-status">

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
   ConflictError,
+  MAX_AGENDA,
   ModelError,
   NotFoundError,
   ValidationError,
@@ -18,6 +19,7 @@ import {
   readLibrary,
   readMeeting,
   removeFromAgenda,
+  restoreMeeting,
   setBallot,
   setPresenter,
   updateMeeting,
@@ -163,28 +165,68 @@ describe('changing a meeting', () => {
     expect(canonical(doc)).toBe(canonical(ben))
   })
 
-  it('chooses a presenter per agenda paper; the latest choice wins, and it goes with the paper', () => {
+  it('chooses a presenter per agenda paper; replicas settle on one choice', () => {
     const { doc, a, b, c } = setup()
     const meeting = createMeeting(doc, ADA, { date: '2026-03-20', papers: [a, b] })
     setPresenter(doc, ADA, meeting.id, a, 'ben')
+    expect(readMeeting(doc, meeting.id)!.agenda[0]).toEqual({ paperId: a, presenter: 'ben' })
     const cay = replicaOf(doc)
     setPresenter(doc, at(ADA, 100), meeting.id, a, 'ada')
     setPresenter(cay, at(CAY, 1), meeting.id, a, 'cay')
     syncAll([doc, cay])
-    for (const replica of [doc, cay]) {
-      expect(readMeeting(replica, meeting.id)!.agenda).toEqual([
-        { paperId: a, presenter: 'ada' },
-        { paperId: b },
-      ])
-    }
+    const settled = readMeeting(doc, meeting.id)!.agenda
+    expect(readMeeting(cay, meeting.id)!.agenda).toEqual(settled)
+    expect(['ada', 'cay']).toContain(settled[0]?.presenter)
+    expect(settled[1]).toEqual({ paperId: b })
     refused(doc, ValidationError, () => setPresenter(doc, ADA, meeting.id, c, 'ben'))
     refused(doc, NotFoundError, () => setPresenter(doc, ADA, meeting.id, b, 'stranger'))
     setPresenter(doc, at(ADA, 200), meeting.id, a, null)
     expect(readMeeting(doc, meeting.id)!.agenda[0]).toEqual({ paperId: a })
-    setPresenter(doc, at(ADA, 300), meeting.id, a, 'ben')
+  })
+
+  it('forgets the presenter of a paper taken off, even one chosen at the same moment', () => {
+    const { doc, a, b } = setup()
+    const meeting = createMeeting(doc, ADA, { date: '2026-03-20', papers: [a, b] })
+    const ben = replicaOf(doc)
+    removeFromAgenda(doc, at(ADA, 10), meeting.id, a)
+    setPresenter(ben, at(BEN, 10), meeting.id, a, 'ben')
+    syncAll([doc, ben])
+    expect(papersOf(doc, meeting.id)).toEqual([b])
+    addToAgenda(doc, at(ADA, 20), meeting.id, a)
+    syncAll([doc, ben])
+    for (const replica of [doc, ben]) {
+      expect(readMeeting(replica, meeting.id)!.agenda).toEqual([{ paperId: b }, { paperId: a }])
+    }
+  })
+
+  it('adds after the last paper whatever the clock says, or back in its place on undo', () => {
+    const { doc, a, b, c } = setup()
+    const meeting = createMeeting(doc, ADA, { date: '2026-03-20', papers: [a, b] })
+    // Ben's device is an hour behind Ada's.
+    addToAgenda(doc, { memberId: 'ben', now: ADA.now! - 3_600_000 }, meeting.id, c)
+    expect(papersOf(doc, meeting.id)).toEqual([a, b, c])
     removeFromAgenda(doc, ADA, meeting.id, a)
-    addToAgenda(doc, ADA, meeting.id, a)
-    expect(readMeeting(doc, meeting.id)!.agenda).toContainEqual({ paperId: a })
+    addToAgenda(doc, ADA, meeting.id, a, ADA.now)
+    expect(papersOf(doc, meeting.id)).toEqual([a, b, c])
+    refused(doc, ValidationError, () => addToAgenda(doc, ADA, meeting.id, a, -1))
+  })
+
+  it('shows at most MAX_AGENDA papers when members fill the agenda at the same time', () => {
+    const { doc } = setup()
+    const ids = Array.from(
+      { length: MAX_AGENDA + 1 },
+      (_, i) => addPaper(doc, ADA, paperInput({ title: `Extra ${i}` })).paper.id,
+    )
+    const meeting = createMeeting(doc, ADA, {
+      date: '2026-03-20',
+      papers: ids.slice(0, MAX_AGENDA - 1),
+    })
+    const ben = replicaOf(doc)
+    addToAgenda(doc, at(ADA, 50), meeting.id, ids[MAX_AGENDA - 1]!)
+    addToAgenda(ben, at(BEN, 50), meeting.id, ids[MAX_AGENDA]!)
+    syncAll([doc, ben])
+    expect(papersOf(doc, meeting.id)).toHaveLength(MAX_AGENDA)
+    expect(papersOf(ben, meeting.id)).toEqual(papersOf(doc, meeting.id))
   })
 })
 
@@ -218,7 +260,7 @@ describe('meeting notes', () => {
     stop()
   })
 
-  it('refuses to delete a meeting whose notes hold text, and deletes it once they are clear', () => {
+  it('refuses to delete a meeting whose notes hold text, deletes it once they are clear, and restores it', () => {
     const { doc, a } = setup()
     const meeting = createMeeting(doc, ADA, { date: '2026-03-20', papers: [a] })
     setPresenter(doc, ADA, meeting.id, a, 'ben')
@@ -228,10 +270,40 @@ describe('meeting notes', () => {
     refused(doc, ConflictError, () => deleteMeeting(doc, BEN, meeting.id))
     expect(notes.toString()).toBe('Keep me')
     notes.delete(0, notes.length)
-    deleteMeeting(doc, BEN, meeting.id)
-    expect(readMeeting(doc, meeting.id)).toBeUndefined()
+    deleteMeeting(doc, at(BEN, 1), meeting.id)
+    expect(readMeeting(doc, meeting.id)?.meeting.deleted).toEqual({ by: 'ben', at: BEN.now! + 1 })
     expect(listMeetings(doc)).toEqual([])
     expect(readLibrary(doc).every((entry) => entry.meetings.length === 0)).toBe(true)
+    refused(doc, ConflictError, () => updateMeeting(doc, ADA, meeting.id, { title: 'x' }))
+    refused(doc, ConflictError, () => deleteMeeting(doc, ADA, meeting.id))
+
+    restoreMeeting(doc, ADA, meeting.id)
+    expect(listMeetings(doc)).toEqual([
+      { meeting: getMeeting(doc, meeting.id), agenda: [{ paperId: a, presenter: 'ben' }] },
+    ])
+    expect(getMeeting(doc, meeting.id)?.title).toBe('Oops')
+    expect(getMeeting(doc, meeting.id)).not.toHaveProperty('deleted')
+    refused(doc, ConflictError, () => restoreMeeting(doc, ADA, meeting.id))
+  })
+
+  it('keeps a meeting, and the notes in it, that one member deleted while another typed', () => {
+    const { doc, a } = setup()
+    const meeting = createMeeting(doc, ADA, { date: '2026-03-20', papers: [a] })
+    const ben = replicaOf(doc)
+    deleteMeeting(doc, ADA, meeting.id)
+    meetingNotes(ben, meeting.id)!.insert(0, 'Ben, offline: the decisions we took')
+    let woken = 0
+    const stop = observeGroup(doc, () => (woken += 1))
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(ben, Y.encodeStateVector(doc)))
+    stop()
+    expect(woken).toBe(1)
+    syncAll([doc, ben])
+    for (const replica of [doc, ben]) {
+      expect(listMeetings(replica).map((view) => view.meeting.id)).toEqual([meeting.id])
+      expect(meetingNotes(replica, meeting.id)!.toString()).toBe(
+        'Ben, offline: the decisions we took',
+      )
+    }
   })
 })
 
