@@ -82,6 +82,12 @@ export const SETTINGS = {
     default: String(DEFAULT_LIMITS.maxPendingMessages),
     meaning: 'messages one connection may send before its group has loaded',
   },
+  maxUnsentBytes: {
+    flag: '--max-unsent-bytes',
+    env: 'MARGINS_MAX_UNSENT_BYTES',
+    default: String(DEFAULT_LIMITS.maxUnsentBytes),
+    meaning: 'bytes left unread by one connection before it is dropped (16 MiB)',
+  },
   arxivUrl: {
     flag: '--arxiv-url',
     env: 'MARGINS_ARXIV_URL',
@@ -161,6 +167,7 @@ export function readConfig(
       maxConnectionsPerIp: positive('maxConnectionsPerIp'),
       maxPendingConnections: positive('maxPendingConnections'),
       maxPendingMessages: positive('maxPendingMessages'),
+      maxUnsentBytes: positive('maxUnsentBytes'),
     },
     arxivUrl: httpBase(raw('arxivUrl').text, raw('arxivUrl').source),
   }

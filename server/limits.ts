@@ -21,6 +21,13 @@ export interface ServerLimits {
   maxPendingConnections: number
   /** Messages one connection may send before its room has loaded; one more closes it (4503). */
   maxPendingMessages: number
+  /**
+   * Bytes that may wait unsent for a connection when it asks for more (a sync step 1, a presence
+   * query); past it the connection is dropped, so that a member that stops reading cannot fill
+   * the server's memory by asking for the group again and again. Updates and presence from
+   * others always go out, and a first sync larger than this goes out whole.
+   */
+  maxUnsentBytes: number
 }
 
 /**
@@ -34,6 +41,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxConnectionsPerIp: 64,
   maxPendingConnections: 256,
   maxPendingMessages: 64,
+  maxUnsentBytes: 16 * 1024 * 1024,
 }
 
 /**

@@ -70,9 +70,14 @@ export interface AwarenessEntry {
   state: unknown
 }
 
+/** How deep a presence state may nest; the app's are two or three levels deep. */
+export const MAX_PRESENCE_DEPTH = 32
+
 /**
  * The entries of an awareness update (the payload of an awareness message). Throws on an update
- * that does not decode or holds a state that is not JSON, so nothing of it is applied.
+ * that does not decode, or holds a state that is not JSON or nests deeper than
+ * {@link MAX_PRESENCE_DEPTH} (encoding such a state again would overflow the stack), so nothing
+ * of it is applied.
  */
 export function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update)
@@ -81,9 +86,24 @@ export function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
     const clientId = decoding.readVarUint(decoder)
     const clock = decoding.readVarUint(decoder)
     const state: unknown = JSON.parse(decoding.readVarString(decoder))
+    if (depthOf(state) > MAX_PRESENCE_DEPTH) throw new Error('presence nested too deep')
     entries.push({ clientId, clock, state })
   }
   return entries
+}
+
+/** How deep a JSON value nests (a scalar is 0), counted without recursion. */
+function depthOf(value: unknown): number {
+  let deepest = 0
+  const stack: Array<[unknown, number]> = [[value, 0]]
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!
+    if (typeof item !== 'object' || item === null) continue
+    deepest = Math.max(deepest, depth + 1)
+    if (deepest > MAX_PRESENCE_DEPTH) return deepest
+    for (const child of Object.values(item)) stack.push([child, depth + 1])
+  }
+  return deepest
 }
 
 /** An awareness update holding `entries`, as `applyAwarenessUpdate` reads it. */

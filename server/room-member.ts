@@ -2,8 +2,12 @@
 export interface RoomMember {
   /** False for read-only tokens: their document updates are dropped, never applied. */
   readonly canWrite: boolean
-  /** Sends one protocol message as one frame; a no-op once the connection is closing. */
-  send(message: Uint8Array): void
+  /**
+   * Sends one protocol message as one frame; a no-op once the connection is closing. `reply`
+   * marks an answer to the member's own request (a sync step 2, all known presence), which a
+   * member that does not read what it is sent may not pile up.
+   */
+  send(message: Uint8Array, reply?: boolean): void
   /** Closes the connection with a WebSocket close code. */
   close(code: number, reason: string): void
   /**

@@ -182,20 +182,22 @@ export class Room {
           this.refuse(member, state)
         }
         if (this.hasPending()) {
-          // Yjs parks what it cannot attach yet; that part was never stored, yet the doc would
+          // Yjs parks what it cannot attach yet; that part is never stored, yet the doc would
           // hand it to joiners and to a snapshot (a garbled one makes the group unreadable).
-          // Store what did attach, refuse the sender, and reload the room from the store.
+          // Drop it and refuse the sender, whose client sends it again with what it builds on
+          // once it reconnects; what did attach is stored and relayed like any change. Only
+          // this update can be parked: every earlier one that left anything was dropped too.
+          this.doc.store.pendingStructs = null
+          this.doc.store.pendingDs = null
           this.refuse(member, state)
-          if (await this.store(batch)) this.fail(new Error('an update depends on missing changes'))
-          return
         }
       } else if (message.type === 'sync-step-1') {
         if (!(await this.store(batch))) return
-        member.send(encodeSyncStep2(this.doc, message.stateVector))
+        member.send(encodeSyncStep2(this.doc, message.stateVector), true)
       } else if (message.type === 'awareness') {
         this.applyAwareness(member, message.entries)
       } else if (message.type === 'query-awareness') {
-        member.send(encodeAwareness(this.awareness))
+        member.send(encodeAwareness(this.awareness), true)
       }
     }
     await this.store(batch)

@@ -7,6 +7,8 @@ export interface SocketMemberHooks {
   onSent(bytes: number): void
   /** The room sent its first message: its stored state is loaded and the member greeted. */
   onGreeted(): void
+  /** The peer asked for more while over `maxUnsentBytes` of answers wait unsent. */
+  onNotReading(): void
 }
 
 /** A room member backed by a `ws` socket, with the liveness flag the ping sweep uses. */
@@ -28,13 +30,23 @@ export class SocketMember implements RoomMember {
     private readonly socket: WebSocket,
     readonly canWrite: boolean,
     private readonly hooks: SocketMemberHooks,
+    private readonly maxUnsentBytes = Infinity,
   ) {}
 
-  /** Sends one frame if the socket is open; a failed write drops the socket. */
-  send(message: Uint8Array): void {
+  /**
+   * Sends one frame if the socket is open; a failed write drops the socket. A reply (the answer
+   * to a request of the peer's) while more than `maxUnsentBytes` still wait unsent drops the
+   * socket instead: the peer keeps asking without reading. Other messages always go, so a slow
+   * link downloading a large first sync is never cut off by the updates that follow it.
+   */
+  send(message: Uint8Array, reply = false): void {
     if (!this.greeted) {
       this.greeted = true
       this.hooks.onGreeted()
+    }
+    if (reply && this.socket.bufferedAmount > this.maxUnsentBytes) {
+      this.hooks.onNotReading()
+      return
     }
     this.write(message)
   }

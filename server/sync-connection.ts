@@ -31,20 +31,37 @@ export interface AcceptedConnection {
 
 /**
  * Wires an upgraded socket to its group's room, with the per-connection limits in front: the
- * token bucket (4429), the queue of messages sent before the room loaded (4503), and the size
- * limit that `ws` itself enforces (1009). A refused connection is logged and counted; the room
+ * token bucket (4429), the queue of messages sent before the room loaded (4503), the size limit
+ * that `ws` itself enforces (1009), and the bytes a peer may leave unread (dropped). A refused connection is logged and counted; the room
  * and every other member carry on.
  */
 export function acceptConnection(context: ConnectionContext, accepted: AcceptedConnection): void {
   const { ws, ip, groupId, access } = accepted
   const { rooms, gate, limits, metrics, logger } = context
-  const member: SocketMember = new SocketMember(ws, access === 'write', {
-    onSent: (bytes) => {
-      metrics.messagesOut++
-      metrics.bytesOut += bytes
+  const member: SocketMember = new SocketMember(
+    ws,
+    access === 'write',
+    {
+      onSent: (bytes) => {
+        metrics.messagesOut++
+        metrics.bytesOut += bytes
+      },
+      onGreeted: () => gate.greeted(member),
+      onNotReading: () => {
+        if (member.refused) return
+        member.refused = true
+        metrics.refused('not-reading')
+        logger.warn('sync.limit', `over ${limits.maxUnsentBytes} bytes left unread`, {
+          reason: 'not-reading',
+          groupId,
+          ip,
+        })
+        // A close frame would wait behind what the peer is not reading: drop it at once.
+        ws.terminate()
+      },
     },
-    onGreeted: () => gate.greeted(member),
-  })
+    limits.maxUnsentBytes,
+  )
   context.members.set(ws, member)
   gate.opened(ip, member)
   logger.info('sync.open', `sync connection opened (${access})`, { groupId, access, ip })

@@ -31,6 +31,7 @@ describe('server configuration', () => {
       '--message-burst=5',
       '--max-pending-connections=4',
       '--max-pending-messages=6',
+      '--max-unsent-bytes=2097152',
     ])
     expect(fromFlags).toMatchObject({
       port: 9100,
@@ -44,6 +45,7 @@ describe('server configuration', () => {
       maxConnectionsPerIp: 3,
       maxPendingConnections: 4,
       maxPendingMessages: 6,
+      maxUnsentBytes: 2_097_152,
     })
   })
 
