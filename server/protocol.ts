@@ -96,8 +96,8 @@ export function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
 function depthOf(value: unknown): number {
   let deepest = 0
   const stack: Array<[unknown, number]> = [[value, 0]]
-  while (stack.length > 0) {
-    const [item, depth] = stack.pop()!
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [item, depth] = next
     if (typeof item !== 'object' || item === null) continue
     deepest = Math.max(deepest, depth + 1)
     if (deepest > MAX_PRESENCE_DEPTH) return deepest
