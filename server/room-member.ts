@@ -2,12 +2,14 @@
 export interface RoomMember {
   /** False for read-only tokens: their document updates are dropped, never applied. */
   readonly canWrite: boolean
+  /** Sends one protocol message as one frame; a no-op once the connection is closing. */
+  send(message: Uint8Array): void
   /**
-   * Sends one protocol message as one frame; a no-op once the connection is closing. `reply`
-   * marks an answer to the member's own request (a sync step 2, all known presence), which a
-   * member that does not read what it is sent may not pile up.
+   * Answers the member's own request (a sync step 2, all known presence) with the message `make`
+   * builds, unless the member leaves what it was sent unread: it may not pile up answers, and
+   * nothing is built for it then.
    */
-  send(message: Uint8Array, reply?: boolean): void
+  reply(make: () => Uint8Array): void
   /** Closes the connection with a WebSocket close code. */
   close(code: number, reason: string): void
   /**

@@ -15,8 +15,11 @@ import type { RoomMember } from './room-member'
 export type RoomMessage =
   /** Sync step 1: the member's state vector; answered with sync step 2. */
   | { type: 'sync-step-1'; stateVector: Uint8Array }
-  /** Sync step 2 or update: a document update, already known to decode. */
-  | { type: 'update'; update: Uint8Array }
+  /**
+   * Sync step 2 (`step2`: the member's answer to the room's step 1, with all it has that the room
+   * lacked) or update: a document update, already known to decode.
+   */
+  | { type: 'update'; update: Uint8Array; step2: boolean }
   | { type: 'awareness'; entries: AwarenessEntry[] }
   | { type: 'query-awareness' }
   /** A type outside this server's protocol (auth, custom): ignored, as the reference server does. */
@@ -47,7 +50,7 @@ export function decodeRoomMessage(frame: Uint8Array): RoomMessage {
   if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
     // Reads every struct and the delete set: a truncated or garbled update throws here.
     Y.decodeUpdate(payload)
-    return { type: 'update', update: payload }
+    return { type: 'update', update: payload, step2: syncType === syncProtocol.messageYjsSyncStep2 }
   }
   throw new Error(`unknown sync message type ${syncType}`)
 }

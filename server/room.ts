@@ -29,6 +29,8 @@ export interface RoomOptions {
   compaction?: Partial<CompactionPolicy>
   /** Called once, when the room stops accepting members (unloading or failed). */
   onClosed: () => void
+  /** How long a syncing member's update may wait for what it builds on (default 10 s). */
+  parkedMs?: number
 }
 
 interface MemberState {
@@ -36,7 +38,19 @@ interface MemberState {
   greeted: boolean
   /** True once one of its frames was refused; its later frames are ignored. */
   refused: boolean
+  /**
+   * True from joining until the member's sync step 2 (its answer to the room's step 1): what it
+   * edited offline comes in that step 2, so an update it sends meanwhile (the stock client sends
+   * one at once if an edit lands as the socket opens) may build on changes the room does not
+   * have yet.
+   */
+  syncing: boolean
+  /** True while part of an update of its waits (parked by Yjs) for what it builds on. */
+  parked: boolean
 }
+
+/** How long a syncing member's update may wait for what it builds on before it is refused. */
+const PARKED_MS = 10_000
 
 /** A frame waiting for the room's next drain. */
 interface Inbound {
@@ -83,7 +97,7 @@ export class Room {
   /** Adds a member; it is greeted (sync step 1, presence) once the stored state is loaded. */
   join(member: RoomMember): void {
     clearTimeout(this.idleTimer)
-    this.members.set(member, { greeted: false, refused: false })
+    this.members.set(member, { greeted: false, refused: false, syncing: true, parked: false })
     this.enqueue(() => {
       const state = this.members.get(member)
       if (!state) return
@@ -107,7 +121,10 @@ export class Room {
   /** Removes a member after its queued messages, and unloads the room if it was the last. */
   leave(member: RoomMember): void {
     this.enqueue(() => {
-      if (!this.members.delete(member)) return
+      const state = this.members.get(member)
+      if (!state || !this.members.delete(member)) return
+      // What it parked builds on its offline edits, which will not come now.
+      if (state.parked) this.dropParked()
       this.removePresenceOf(member)
       if (this.members.size === 0) this.scheduleUnload()
     })
@@ -177,27 +194,32 @@ export class Room {
         continue
       }
       if (message.type === 'update') {
+        const before = this.parkedExtent()
         // Read-only members still sync and show presence; their edits stay on their device.
         if (member.canWrite && !this.applyUpdate(member, message.update, batch)) {
           this.refuse(member, state)
         }
-        if (this.hasPending()) {
-          // Yjs parks what it cannot attach yet; that part is never stored, yet the doc would
-          // hand it to joiners and to a snapshot (a garbled one makes the group unreadable).
-          // Drop it and refuse the sender, whose client sends it again with what it builds on
-          // once it reconnects; what did attach is stored and relayed like any change. Only
-          // this update can be parked: every earlier one that left anything was dropped too.
-          this.doc.store.pendingStructs = null
-          this.doc.store.pendingDs = null
-          this.refuse(member, state)
+        const parkedNow = this.parkedMore(before)
+        if (message.step2) state.syncing = false
+        if (!this.hasPending()) {
+          // Whatever was parked has attached (and was collected into the batch).
+          for (const other of this.members.values()) other.parked = false
+        } else if (parkedNow && state.syncing && !state.refused) {
+          // A stock client that edits as it reconnects sends that edit before its step 2,
+          // which carries the offline edits it builds on: let it wait for them.
+          this.park(state)
+        } else if (parkedNow || (message.step2 && state.parked)) {
+          // Nothing more is coming that what waits could build on.
+          if (parkedNow) this.refuse(member, state)
+          this.dropParked()
         }
       } else if (message.type === 'sync-step-1') {
         if (!(await this.store(batch))) return
-        member.send(encodeSyncStep2(this.doc, message.stateVector), true)
+        member.reply(() => this.syncStep2(message.stateVector))
       } else if (message.type === 'awareness') {
         this.applyAwareness(member, message.entries)
       } else if (message.type === 'query-awareness') {
-        member.send(encodeAwareness(this.awareness), true)
+        member.reply(() => encodeAwareness(this.awareness))
       }
     }
     await this.store(batch)
@@ -258,6 +280,68 @@ export class Room {
     if (own.length > 0) {
       from.presenceAccepted?.()
       awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), from)
+    }
+  }
+
+  /**
+   * Lets a syncing member's update wait for what it builds on, for at most `parkedMs`: Yjs keeps
+   * it aside and attaches it when the member's step 2 brings the rest.
+   */
+  private park(state: MemberState): void {
+    if (state.parked) return
+    state.parked = true
+    setTimeout(() => {
+      this.enqueue(() => {
+        if (state.parked && this.hasPending()) this.dropParked()
+      })
+    }, this.options.parkedMs ?? PARKED_MS)
+  }
+
+  /**
+   * Drops what Yjs parked (never stored: it would reach joiners and snapshots, and a garbled
+   * one makes the group unreadable) and refuses the members it came from, whose clients send it
+   * again, with what it builds on, once they reconnect.
+   */
+  private dropParked(): void {
+    this.doc.store.pendingStructs = null
+    this.doc.store.pendingDs = null
+    for (const [member, state] of this.members) {
+      if (!state.parked) continue
+      state.parked = false
+      this.refuse(member, state)
+    }
+  }
+
+  /** What Yjs holds parked: the clocks of each client's parked structs, and parked deletes. */
+  private parkedExtent(): { to: Map<number, number>; ds: Uint8Array | null } {
+    const { pendingStructs, pendingDs } = this.doc.store
+    // Yjs keeps what it parked in its v2 update encoding.
+    const to = pendingStructs ? Y.parseUpdateMetaV2(pendingStructs.update).to : new Map()
+    return { to, ds: pendingDs }
+  }
+
+  /**
+   * Whether the update just applied left something parked of its own: structs past what was
+   * parked before, or deletes when none were. (Another member's update that only brushes past
+   * what waits, as Yjs retries it on every update, parks nothing.)
+   */
+  private parkedMore(before: { to: Map<number, number>; ds: Uint8Array | null }): boolean {
+    const after = this.parkedExtent()
+    if (after.ds !== null && before.ds === null) return true
+    for (const [client, clock] of after.to) if (clock > (before.to.get(client) ?? 0)) return true
+    return false
+  }
+
+  /** A sync step 2 for `stateVector`, without anything parked: only stored changes go out. */
+  private syncStep2(stateVector: Uint8Array): Uint8Array {
+    const { pendingStructs, pendingDs } = this.doc.store
+    this.doc.store.pendingStructs = null
+    this.doc.store.pendingDs = null
+    try {
+      return encodeSyncStep2(this.doc, stateVector)
+    } finally {
+      this.doc.store.pendingStructs = pendingStructs
+      this.doc.store.pendingDs = pendingDs
     }
   }
 

@@ -33,22 +33,27 @@ export class SocketMember implements RoomMember {
     private readonly maxUnsentBytes = Infinity,
   ) {}
 
-  /**
-   * Sends one frame if the socket is open; a failed write drops the socket. A reply (the answer
-   * to a request of the peer's) while more than `maxUnsentBytes` still wait unsent drops the
-   * socket instead: the peer keeps asking without reading. Other messages always go, so a slow
-   * link downloading a large first sync is never cut off by the updates that follow it.
-   */
-  send(message: Uint8Array, reply = false): void {
+  /** Sends one frame if the socket is open; a failed write drops the socket. */
+  send(message: Uint8Array): void {
     if (!this.greeted) {
       this.greeted = true
       this.hooks.onGreeted()
     }
-    if (reply && this.socket.bufferedAmount > this.maxUnsentBytes) {
+    this.write(message)
+  }
+
+  /**
+   * Answers a request of the peer's, unless more than `maxUnsentBytes` still wait unsent: then
+   * the peer keeps asking without reading, and the socket is dropped instead. Other messages
+   * always go, so a slow link downloading a large first sync is never cut off by the updates
+   * that follow it.
+   */
+  reply(make: () => Uint8Array): void {
+    if (this.socket.bufferedAmount > this.maxUnsentBytes) {
       this.hooks.onNotReading()
       return
     }
-    this.write(message)
+    this.send(make())
   }
 
   /** Starts the close handshake with `code`, if the socket is still open. */

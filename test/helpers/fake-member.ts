@@ -27,6 +27,10 @@ export class FakeMember implements RoomMember {
     }
   }
 
+  reply(make: () => Uint8Array): void {
+    this.send(make())
+  }
+
   close(code: number): void {
     this.closedWith ??= code
   }

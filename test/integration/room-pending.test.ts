@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
 import * as Y from 'yjs'
 import { createGroupKeys } from '../../shared/invite'
-import { encodeUpdate } from '../../server/protocol'
+import { encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../../server/protocol'
 import { Room } from '../../server/room'
 import { CLOSE_CODES } from '../../server/room-member'
 import { createSqliteStore } from '../../server/store/sqlite-store'
@@ -38,6 +38,8 @@ describe('updates the room cannot attach', () => {
 
     const { socket, closeCode } = await openRawSyncSocket(server.url, keys.groupId, keys.writeKey)
     socket.send(encodeUpdate(updateWithMissingDependency()))
+    // Its sync step 2, where a stock client's offline edits come, does not bring what it lacks.
+    socket.send(encodeSyncStep2(new Y.Doc(), new Uint8Array([0])))
     expect(await closeCode).toBe(CLOSE_CODES.invalidData)
 
     // Everyone leaves: the room unloads and compacts what it stored.
@@ -53,6 +55,59 @@ describe('updates the room cannot attach', () => {
     expect(itemsOf(joiner.doc)).toEqual(['precious'])
     expect(joiner.doc.store.pendingStructs).toBeNull()
     joiner.close()
+  })
+})
+
+describe('an update sent while its sender syncs', () => {
+  async function room(parkedMs: number) {
+    const sqlite = createSqliteStore({ dataDir: await useTempDir() })
+    onTestFinished(() => sqlite.close())
+    const { groupId } = createGroupKeys()
+    return new Room({
+      groupId,
+      store: sqlite,
+      log: () => {},
+      idleUnloadMs: 60_000,
+      onClosed: () => {},
+      parkedMs,
+    })
+  }
+
+  it('waits for the sync step 2 that brings what it builds on, and nobody is disconnected', async () => {
+    const home = await room(60_000)
+    const writer = new FakeMember()
+    const other = new FakeMember()
+    home.join(writer)
+    home.join(other)
+    await home.settled()
+    // Offline, the writer edited; back online, an edit of its goes out before its step 2.
+    writer.doc.getArray<string>('items').push(['typed offline'])
+    const before = Y.encodeStateVector(writer.doc)
+    writer.doc.getArray<string>('items').push(['typed as it reconnected'])
+    home.receive(writer, encodeUpdate(Y.encodeStateAsUpdate(writer.doc, before)))
+    await home.settled()
+    expect(itemsOf(other.doc)).toEqual([])
+    home.receive(writer, encodeSyncStep2(writer.doc, Y.encodeStateVector(new Y.Doc())))
+    await home.settled()
+    expect(itemsOf(other.doc)).toEqual(['typed offline', 'typed as it reconnected'])
+    expect([writer.closedWith, other.closedWith]).toEqual([undefined, undefined])
+  })
+
+  it('is dropped, and its sender refused, if what it builds on never comes', async () => {
+    const home = await room(30)
+    const writer = new FakeMember()
+    home.join(writer)
+    await home.settled()
+    home.receive(writer, encodeUpdate(updateWithMissingDependency()))
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    await home.settled()
+    expect(writer.closedWith).toBe(CLOSE_CODES.invalidData)
+    const joiner = new FakeMember()
+    home.join(joiner)
+    home.receive(joiner, encodeSyncStep1(joiner.doc))
+    await home.settled()
+    expect(joiner.doc.store.pendingStructs).toBeNull()
+    expect(itemsOf(joiner.doc)).toEqual([])
   })
 })
 
