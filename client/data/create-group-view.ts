@@ -40,6 +40,8 @@ export interface GroupView {
   readonly synced: Accessor<boolean>
   /** False when this browser cannot keep the group offline (storage blocked). */
   readonly keptOnDevice: Accessor<boolean>
+  /** True when this device's copy could not be read, so the group came from the server again. */
+  readonly recovered: Accessor<boolean>
   readonly settings: DocProjection<GroupSettings | undefined>
   readonly members: DocProjection<Member[]>
   readonly library: DocProjection<LibraryItem[]>
@@ -97,6 +99,7 @@ export function createGroupView(
     loaded: connection.loaded,
     synced: connection.synced,
     keptOnDevice: connection.keptOnDevice,
+    recovered: connection.recovered,
     settings,
     members,
     library,

@@ -21,6 +21,11 @@ export interface GroupConnection {
   readonly synced: Accessor<boolean>
   /** False when this browser cannot keep the group (IndexedDB blocked): nothing survives a reload. */
   readonly keptOnDevice: Accessor<boolean>
+  /**
+   * True when the copy kept on this device could not be read and was removed: the group comes
+   * from the server again, and edits that had not reached it may be gone.
+   */
+  readonly recovered: Accessor<boolean>
 }
 
 interface Entry {
@@ -51,8 +56,10 @@ function connect(groupId: string, key: string): Entry {
   const [loaded, setLoaded] = createSignal(false)
   const [synced, setSynced] = createSignal(false)
   const [keptOnDevice, setKeptOnDevice] = createSignal(true)
+  const [recovered, setRecovered] = createSignal(false)
   let localLoaded = false
   void local.available.then(setKeptOnDevice)
+  void local.recovered.then(setRecovered)
 
   const update = () => {
     setSynced(remote.wsconnected && remote.synced)
@@ -115,6 +122,7 @@ function connect(groupId: string, key: string): Entry {
       loaded,
       synced,
       keptOnDevice,
+      recovered,
     },
     users: 0,
     close,

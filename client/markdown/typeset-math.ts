@@ -3,9 +3,14 @@ import DOMPurify from 'dompurify'
 import 'katex/dist/katex.min.css'
 
 const OPTIONS = {
-  // \href, \url, \includegraphics, \htmlClass and friends stay off whatever a member writes.
+  // \href, \url, \includegraphics, \htmlClass, \htmlStyle and friends stay off whatever a
+  // member writes (KaTeX shows them as unsupported commands). \color takes only a colour name or
+  // hex value, set through CSSOM as all of KaTeX's own styles are.
   trust: false,
-  throwOnError: false,
+  // KaTeX draws a formula it cannot parse with setAttribute('style'), which the CSP refuses:
+  // catch the error and show the TeX instead. `strict` only decides whether LaTeX-incompatible
+  // input warns or fails; nothing it allows sets a style attribute.
+  throwOnError: true,
   strict: 'ignore',
   // Bounds on what one formula may cost: a size in em, and macro expansions (\def bombs).
   maxSize: 50,
@@ -40,9 +45,13 @@ export function typesetMath(root: HTMLElement): void {
         displayMode: placeholder.classList.contains('math-display'),
       })
       purifier.sanitize(out, SANITIZE)
-    } catch {
-      // KaTeX draws parse errors itself (throwOnError: false). Anything else, or a refusal by
-      // DOMPurify, leaves this formula's TeX showing as typed and goes on with the next one.
+    } catch (error) {
+      // A formula that does not parse keeps its TeX, marked as an error, with KaTeX's reason.
+      // Anything else leaves the TeX showing as typed, for the next render to try again.
+      if (error instanceof katex.ParseError) {
+        placeholder.title = error.message
+        placeholder.classList.add('math-error', 'math-typeset')
+      }
       continue
     }
     placeholder.replaceChildren(...out.childNodes)

@@ -105,6 +105,12 @@ function GroupScreen(props: ProfileProps & PlaceProps & { group: JoinedGroup }) 
             on reload.
           </p>
         </Show>
+        <Show when={view.recovered()}>
+          <p class="error" role="alert">
+            The copy of this group on this device could not be read, so it was loaded again from the
+            server. Changes made on this device that had not reached the server may be lost.
+          </p>
+        </Show>
         <Show when={view.actions.problem()}>
           {(problem) => (
             <p class="error problem" role="alert">

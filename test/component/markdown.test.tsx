@@ -133,13 +133,19 @@ describe('Markdown: what members write', () => {
     expect(root.querySelector('.math-display annotation')?.textContent).toBe('\\sum_{i=1}^n i')
   })
 
-  it('shows a formula KaTeX cannot parse as an error, not a crash', async () => {
-    const root = await mountTypeset('$\\frac{1}{$ and $\\undefinedmacro$')
-    const errors = [...root.querySelectorAll('.katex-error')].map((el) => el.textContent)
-    expect(errors).toEqual(['\\frac{1}{'])
-    // An unknown command is typeset as itself, in the error colour.
+  it('shows a formula KaTeX cannot parse as its TeX, marked as an error, with no style', async () => {
+    const root = await mountTypeset('$\\frac{1}{$ and $\\undefinedmacro$ and $x^2$')
+    const errors = [...root.querySelectorAll('.math-error')].map((el) => el.textContent)
+    expect(errors).toEqual(['\\frac{1}{', '\\undefinedmacro'])
+    expect(root.querySelectorAll('.math-error .katex')).toHaveLength(0)
+    // The CSP refuses style attributes written as text, which is how KaTeX draws its own errors.
+    expect(root.querySelectorAll('.math-error[style], .math-error [style]')).toHaveLength(0)
     expect(root.querySelectorAll('.katex')).toHaveLength(1)
-    expect(root.textContent).toContain('\\undefinedmacro')
+  })
+
+  it('lets no TeX command set a style beyond what KaTeX itself lays out', async () => {
+    const root = await mountTypeset('$\\htmlStyle{position:fixed;inset:0}{y}$')
+    expect(allAttributes(root).some((a) => /position|inset/.test(a))).toBe(false)
   })
 
   it('never loads KaTeX for a note without math', () => {

@@ -90,6 +90,7 @@ export function createTestGroupView(doc: Y.Doc, options: TestGroupViewOptions = 
     loaded: () => true,
     synced: () => true,
     keptOnDevice: () => true,
+    recovered: () => false,
     settings: createDocProjection(doc, readGroup, undefined),
     members: createDocProjection(doc, listMembers, []),
     library: createLibrary(doc),
