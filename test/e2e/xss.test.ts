@@ -75,7 +75,12 @@ describe('every field a member can write renders inert in another member’s Chr
   const url = (hash: string) => `${server.url}/${hash}`
   const note = (field: string, by = 1) => (counts[field] = (counts[field] ?? 0) + by)
 
+  // Every stock client adds an exit listener to the process; a device per payload, and a group
+  // per payload, pass Node's warning threshold of 10.
+  const maxListeners = process.getMaxListeners()
+
   beforeAll(async () => {
+    process.setMaxListeners(maxListeners + 3 * XSS_PAYLOADS.length)
     arxiv = await startHostileArxiv(hostileArxivEntries())
     dataDir = await mkdtemp(join(tmpdir(), 'margins-e2e-xss-'))
     store = createSqliteStore({ dataDir })
@@ -107,6 +112,7 @@ describe('every field a member can write renders inert in another member’s Chr
     await store?.close()
     await arxiv?.close()
     if (dataDir) await rm(dataDir, { recursive: true, force: true })
+    process.setMaxListeners(maxListeners)
   })
 
   /** Looks at Mallory's own page too: the import preview shows a file someone sent her. */
