@@ -109,6 +109,10 @@ export function addComment(doc: Y.Doc, actor: Actor, input: CommentInput): Comme
   const text = body(fields.body)
   let parentId: string | undefined
   let annotationId: string | undefined
+  // A reply is kept on its parent's record of the paper, and a thread's root on its annotation's:
+  // records fold into one paper only while they agree (same-paper.ts), and a thread split over
+  // two records could end up on two papers.
+  let record = paper.id
   if (fields.parentId !== undefined) {
     parentId = v.id('parentId', fields.parentId)
     const parent = getComment(doc, parentId)
@@ -120,6 +124,7 @@ export function addComment(doc: Y.Doc, actor: Actor, input: CommentInput): Comme
       throw new ValidationError('annotationId', 'A reply belongs to its parent’s annotation')
     }
     annotationId = parent.annotationId
+    record = parent.paperId
   } else if (fields.annotationId !== undefined) {
     annotationId = v.id('annotationId', fields.annotationId)
     const annotation = getAnnotation(doc, annotationId)
@@ -129,10 +134,11 @@ export function addComment(doc: Y.Doc, actor: Actor, input: CommentInput): Comme
     if (!sameAs(doc, paper.id).includes(annotation.paperId)) {
       throw new ValidationError('annotationId', 'The annotation is on another paper')
     }
+    record = annotation.paperId
   }
   const comment: Comment = {
     id: newId(),
-    paperId: paper.id,
+    paperId: record,
     annotationId,
     parentId,
     author: by.memberId,
