@@ -77,7 +77,7 @@ export default defineConfig({
           name: 'node',
           root: '.',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/e2e/**'],
+          exclude: ['test/e2e/**', 'test/component/**'],
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 120_000,

@@ -209,6 +209,13 @@ describe('tags, ranked-choice rounds and meetings between two members, in Chromi
     // Each can see why: Third beats both others head to head.
     const table = adaPage.getByRole('table', { name: /Head to head/ })
     await table.waitFor(WITHIN)
+    // Third's row: it beats each of the two others on both ballots, 2 to 0.
+    const thirdRow = table.locator('tbody tr').filter({
+      has: adaPage.locator(`th[title="${THIRD}"]`),
+    })
+    const cells = await thirdRow.locator('td:not(.pair-self)').allTextContents()
+    expect(cells).toHaveLength(2)
+    for (const cell of cells) expect(cell).toMatch(/^2\b.*wins/)
     expect(errors).toEqual([])
   })
 
