@@ -11,6 +11,7 @@ import {
 } from '../../shared/model'
 import { inviteLink } from '../../shared/invite'
 import { launchBrowser } from '../helpers/browser'
+import { selectInAbstract } from '../helpers/abstract-selection'
 import { startDemoServer, type DemoServer } from '../helpers/demo-server'
 import { updateRows, waitForServiceWorkerControl } from '../helpers/service-worker'
 import { connectSyncClient } from '../helpers/sync-client'
@@ -69,39 +70,6 @@ async function openPaper(page: Page, groupId: string, title: string): Promise<st
   return page.url()
 }
 
-/** Selects `phrase` in the open paper's abstract and lets go of the mouse. */
-async function selectInAbstract(page: Page, phrase: string): Promise<void> {
-  const found = await page.evaluate((text) => {
-    const root = document.querySelector('.abstract-text')
-    if (!root) return false
-    const nodes: Text[] = []
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!node.parentElement?.closest('[data-offset-ignore]')) nodes.push(node as Text)
-    }
-    const whole = nodes.map((node) => node.data).join('')
-    const start = whole.toLowerCase().indexOf(text.toLowerCase())
-    if (start < 0) return false
-    const at = (offset: number): [Text, number] => {
-      let seen = 0
-      for (const node of nodes) {
-        if (offset <= seen + node.data.length) return [node, offset - seen]
-        seen += node.data.length
-      }
-      throw new Error('offset past the end')
-    }
-    const range = document.createRange()
-    range.setStart(...at(start))
-    range.setEnd(...at(start + text.length))
-    const selection = document.getSelection()!
-    selection.removeAllRanges()
-    selection.addRange(range)
-    return true
-  }, phrase)
-  expect(found, `"${phrase}" in the abstract`).toBe(true)
-  await page.locator('.abstract-text').dispatchEvent('mouseup')
-}
-
 function highlights(page: Page) {
   return page.locator('.abstract-text .highlight').allTextContents()
 }
@@ -122,7 +90,7 @@ async function writeOnPaper(page: Page, writes: PaperWrites): Promise<void> {
   await page.getByLabel('Add a tag').fill(writes.tag)
   await page.getByRole('button', { name: 'Add tag' }).click()
   await page.locator('.vote-button').click()
-  await selectInAbstract(page, writes.passage)
+  await selectInAbstract(page, writes.passage, { anyCase: true })
   await page.getByRole('button', { name: 'Highlight', exact: true }).click()
   await page.locator('.paper-discussion').getByLabel('Start a thread').fill(writes.comment)
   await page.locator('.paper-discussion').getByRole('button', { name: 'Send' }).click()

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser'
+import { selectInAbstract } from '../helpers/abstract-selection'
 import { startServerProcess, type ServerProcess } from '../helpers/server-process'
 
 /** Screenshots are kept as artifacts of the run, outside the repo's tracked files. */
@@ -37,43 +38,6 @@ async function openPaper(page: Page, title: string): Promise<void> {
   await page.getByLabel('Search papers').fill(title)
   await page.getByRole('link', { name: title, exact: true }).first().click()
   await page.getByRole('heading', { name: title, level: 2 }).waitFor(WITHIN)
-}
-
-/**
- * Selects `phrase` inside the paper's abstract, as a mouse drag (then lets go) or, with `mouse`
- * false, a finger on the selection handles would.
- */
-async function selectInAbstract(page: Page, phrase: string, mouse = true): Promise<void> {
-  const found = await page.evaluate((text) => {
-    const root = document.querySelector('.abstract-text')
-    if (!root) return false
-    const nodes: Text[] = []
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!node.parentElement?.closest('[data-offset-ignore]')) nodes.push(node as Text)
-    }
-    const whole = nodes.map((node) => node.data).join('')
-    const start = whole.indexOf(text)
-    if (start < 0) return false
-    const at = (offset: number): [Text, number] => {
-      let seen = 0
-      for (const node of nodes) {
-        if (offset <= seen + node.data.length) return [node, offset - seen]
-        seen += node.data.length
-      }
-      throw new Error('offset past the end')
-    }
-    const range = document.createRange()
-    range.setStart(...at(start))
-    range.setEnd(...at(start + text.length))
-    const selection = document.getSelection()!
-    selection.removeAllRanges()
-    selection.addRange(range)
-    return true
-  }, phrase)
-  expect(found, `"${phrase}" in the abstract`).toBe(true)
-  // A finger dragging the selection handles sends only selectionchange events, no mouseup.
-  if (mouse) await page.locator('.abstract-text').dispatchEvent('mouseup')
 }
 
 /** The composer of the paper's own discussion (each annotation's thread has its own). */
@@ -263,8 +227,10 @@ describe('two members of a new group, in Chromium against server/index.ts', () =
     await openPaper(page, PAPER)
     await expect.poll(() => highlights(page).count(), WITHIN).toBe(2)
 
-    await selectInAbstract(page, THIRD_PASSAGE, false)
+    await selectInAbstract(page, THIRD_PASSAGE, { mouse: false })
     const toolbar = page.getByRole('group', { name: 'Selected passage' })
+    // It appears once the page has seen the selection settle (selectionchange comes later).
+    await toolbar.waitFor(WITHIN)
     // Docked at the bottom of the screen (above the annotations sheet's handle), clear of the
     // phone's own selection menu, which appears by the text.
     const box = await toolbar.boundingBox()

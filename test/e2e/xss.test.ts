@@ -35,7 +35,8 @@ import {
   type WriteCounts,
 } from '../helpers/xss-writes'
 import { XSS_PAYLOADS, xssText, type XssPayload } from '../fixtures/xss-payloads'
-import { selectInAbstract, settle, syncStatus } from '../helpers/xss-page'
+import { settle, syncStatus } from '../helpers/xss-page'
+import { selectInAbstract } from '../helpers/abstract-selection'
 
 const WITHIN = { timeout: 15_000 }
 const DESKTOP = { width: 1280, height: 800 }
