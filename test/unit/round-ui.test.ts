@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { schulze } from '../../shared/ranking/schulze'
+import { SCHULZE_EXAMPLE, ballots } from '../fixtures/ballots'
 import { explainResult, strongestChain } from '../../client/components/rounds/explain-result'
 import {
   NOT_RANKED,
@@ -7,10 +8,6 @@ import {
   rankingAfterDrop,
 } from '../../client/components/rounds/ballot-order'
 import { candidateLabel, placeText } from '../../client/components/rounds/round-labels'
-
-/** `count` copies of one ballot written as a string of candidate letters, best first. */
-const ballots = (...groups: Array<[number, string]>) =>
-  groups.flatMap(([count, order]) => Array.from({ length: count }, () => [...order]))
 
 const name = (id: string) => `“${id}”`
 
@@ -24,19 +21,7 @@ describe('explaining a round’s result', () => {
 
   it('explains a winner without a head-to-head win over everyone by its chain of wins', () => {
     // Schulze's 45-voter example: E wins, though A beats E head to head (25 to 20).
-    const result = schulze(
-      [...'ABCDE'],
-      ballots(
-        [5, 'ACBED'],
-        [5, 'ADECB'],
-        [8, 'BEDAC'],
-        [3, 'CABED'],
-        [7, 'CAEBD'],
-        [2, 'CBADE'],
-        [7, 'DCEBA'],
-        [8, 'EBADC'],
-      ),
-    )
+    const result = schulze(SCHULZE_EXAMPLE.candidates, SCHULZE_EXAMPLE.ballots)
     const [cycle, ...why] = explainResult(result, 45, name)
     expect(cycle).toMatch(/^No paper beats every other head to head/)
     // C beats E head to head, but E reaches C through D more strongly than C reaches E.

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { schulze } from '../../shared/ranking/schulze'
-
-/** `count` copies of one ballot written as a string of candidate letters, best first. */
-function ballots(...groups: Array<[number, string]>): string[][] {
-  return groups.flatMap(([count, order]) => Array.from({ length: count }, () => [...order]))
-}
+import { SCHULZE_EXAMPLE, ballots } from '../fixtures/ballots'
 
 const places = (result: ReturnType<typeof schulze>) =>
   result.ranking.map((entry) => `${entry.place}${entry.candidate}${entry.tied ? '=' : ''}`)
@@ -13,19 +9,7 @@ const places = (result: ReturnType<typeof schulze>) =>
 describe('schulze', () => {
   it('finds the known result of the standard 45-voter example', () => {
     // The example of Schulze's own papers (also Wikipedia's): winner E, then A, C, B, D.
-    const result = schulze(
-      [...'ABCDE'],
-      ballots(
-        [5, 'ACBED'],
-        [5, 'ADECB'],
-        [8, 'BEDAC'],
-        [3, 'CABED'],
-        [7, 'CAEBD'],
-        [2, 'CBADE'],
-        [7, 'DCEBA'],
-        [8, 'EBADC'],
-      ),
-    )
+    const result = schulze(SCHULZE_EXAMPLE.candidates, SCHULZE_EXAMPLE.ballots)
     expect(result.ranking.map((entry) => entry.candidate)).toEqual([...'EACBD'])
     expect(result.ranking.every((entry) => !entry.tied)).toBe(true)
     // Its published tables: d[A][B] = 20, d[B][A] = 25; strongest path A→B is 28.
