@@ -23,22 +23,15 @@ import {
   setBallot,
   setPresenter,
   updateMeeting,
-  type Actor,
 } from '../../../shared/model'
 import { notesName, pairKey, roots } from '../../../shared/model/keys'
-import { ADA, BEN, CAY, groupDoc, paperInput, replicaOf } from '../../fixtures/group'
+import { ADA, BEN, CAY, groupWithPapers, later, paperInput, replicaOf } from '../../fixtures/group'
 import { canonical, syncAll } from '../../helpers/replicas'
 import { refused } from '../../helpers/refused'
 
-const at = (actor: Actor, ms: number): Actor => ({ memberId: actor.memberId, now: actor.now! + ms })
+const at = later
 
-function setup() {
-  const doc = groupDoc({ withCay: true })
-  const [a, b, c, d] = ['Paper A', 'Paper B', 'Paper C', 'Paper D'].map(
-    (title) => addPaper(doc, ADA, paperInput({ title })).paper.id,
-  ) as [string, string, string, string]
-  return { doc, a, b, c, d }
-}
+const setup = groupWithPapers
 
 const papersOf = (doc: Y.Doc, meetingId: string) =>
   readMeeting(doc, meetingId)!.agenda.map((item) => item.paperId)

@@ -13,19 +13,15 @@ import {
   removeCandidate,
   reopenRound,
   setBallot,
-  type Actor,
 } from '../../../shared/model'
-import { ADA, BEN, CAY, groupDoc, paperInput, replicaOf } from '../../fixtures/group'
+import { ADA, BEN, CAY, groupWithPapers, later, paperInput, replicaOf } from '../../fixtures/group'
 import { syncAll } from '../../helpers/replicas'
 import { refused } from '../../helpers/refused'
 
-const at = (actor: Actor, ms: number): Actor => ({ memberId: actor.memberId, now: actor.now! + ms })
+const at = later
 
 function setup() {
-  const doc = groupDoc({ withCay: true })
-  const [a, b, c, d] = ['Paper A', 'Paper B', 'Paper C', 'Paper D'].map(
-    (title) => addPaper(doc, ADA, paperInput({ title })).paper.id,
-  ) as [string, string, string, string]
+  const { doc, a, b, c, d } = groupWithPapers()
   const round = createRound(doc, ADA, {
     title: 'What do we read on 20 March?',
     meetingDate: '2026-03-20',
