@@ -55,8 +55,8 @@ export function createGroupOnDevice(
   const settings = createGroup(connection.doc, actor, input, creator)
   rememberGroup(keys.groupId, keys.writeKey, now)
   rememberGroupName(keys.groupId, settings.name)
-  // y-indexeddb writes the whole document once its database is open: until then, releasing the
-  // last user would drop the group.
+  // The local store writes the edits made before its database opened once it has: the group is
+  // released only after that, so that it is on this device before anything closes it.
   const saved = until(connection.loaded)
   return { keys, settings, saved, release: () => void saved.then(release) }
 }

@@ -10,8 +10,8 @@ export function groupDatabaseName(groupId: string): string {
 
 /**
  * Deletes one database. While a connection is still open the request fires `blocked` and waits;
- * every connection y-indexeddb opens closes itself on the `versionchange` that deletion sends,
- * so the wait ends once the group's pages have let go of it.
+ * every connection the local store opens (lib0's openDB) closes itself on the `versionchange`
+ * that deletion sends, so the wait ends once the group's pages have let go of it.
  */
 function deleteDatabase(name: string): Promise<void> {
   return new Promise((resolve, reject) => {

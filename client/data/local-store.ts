@@ -1,14 +1,17 @@
-import type * as Y from 'yjs'
-import { IndexeddbPersistence, PREFERRED_TRIM_SIZE, storeState } from 'y-indexeddb'
-import * as idb from 'lib0/indexeddb'
-import { deleteDatabase, readStoredCopy, type StoredCopy } from './stored-copy'
+import * as Y from 'yjs'
+import { STORED_COPY, deleteDatabase, readStoredCopy, type StoredCopy } from './stored-copy'
 
-/**
- * y-indexeddb adds a row each time a document is opened and merges rows only on a write once
- * there are 500, so a device that mostly reads would gain a row at every page load: merge them
- * when the document loads with this many.
- */
+/** A load that finds this many rows merges them, once the page has settled. */
 export const COMPACT_AT_ROWS = 10
+/** A long session merges its rows past this many (y-indexeddb's PREFERRED_TRIM_SIZE). */
+const MERGE_AT_ROWS = 500
+/**
+ * How long after loading the rows are merged: encoding the whole document takes a while for a
+ * large group, and must not hold up the first screen.
+ */
+const MERGE_AFTER_LOAD_MS = 2_000
+/** How long a busy session waits for a pause before merging (y-indexeddb's `_storeTimeout`). */
+const MERGE_WHEN_BUSY_MS = 1_000
 
 /** A document kept on this device, when the browser lets us. */
 export interface LocalStore {
@@ -21,16 +24,18 @@ export interface LocalStore {
    * removed: the document then has what was readable, and the rest only from the network.
    */
   readonly recovered: Promise<boolean>
-  /** Stops keeping the document; settles once the database is closed. Never rejects. */
+  /**
+   * Stops keeping the document; settles once the database is closed, with every edit made
+   * before the call stored. Never rejects.
+   */
   destroy(): Promise<void>
 }
 
 let usable: Promise<boolean> | undefined
 
 /**
- * Whether IndexedDB opens at all, asked once per page. y-indexeddb leaves its load promise
- * pending forever when the database cannot be opened, which would keep a group from ever
- * connecting; asking first lets the app run from the network alone instead.
+ * Whether IndexedDB opens at all, asked once per page, so that a browser where it cannot be
+ * used runs the app from the network alone instead of waiting for a database that never opens.
  */
 function indexedDbUsable(): Promise<boolean> {
   usable ??= new Promise<boolean>((resolve) => {
@@ -48,39 +53,23 @@ function indexedDbUsable(): Promise<boolean> {
   return usable
 }
 
-async function compactIfGrown(local: IndexeddbPersistence): Promise<void> {
-  const db = await local._db
-  if (local._destroyed) return
-  const [updates] = idb.transact(db, ['updates'], 'readonly')
-  if (!updates || (await idb.count(updates)) < COMPACT_AT_ROWS || local._destroyed) return
-  await storeState(local)
-}
+/** How long a page that gets no animation frames (a hidden tab) waits for one. */
+const FRAME_FALLBACK_MS = 50
 
 /**
- * Stores each update in a transaction that is committed at once. y-indexeddb (9.0.12) leaves
- * its per-update transaction to auto-commit, which needs the page to get back to its event
- * loop after the write has succeeded; a reload or a close right after typing aborts it and the
- * last keystrokes are lost. `commit()` asks the browser to commit as soon as the write is done,
- * whatever the page does next. y-indexeddb has no option for this; `_storeUpdate` is the
- * listener it subscribes to the document's updates and unsubscribes in `destroy()`, so swapping
- * it keeps its bookkeeping (row count, merge at PREFERRED_TRIM_SIZE rows) as it was.
+ * Settles once the browser has painted what the document now holds (the task after the next
+ * animation frame), or after FRAME_FALLBACK_MS in a page that gets no frames.
  */
-function commitEachUpdate(local: IndexeddbPersistence, doc: Y.Doc): void {
-  doc.off('update', local._storeUpdate)
-  local._storeUpdate = (update: Uint8Array, origin: unknown) => {
-    if (!local.db || origin === local) return
-    const transaction = local.db.transaction(['updates'], 'readwrite')
-    transaction.objectStore('updates').add(update)
-    // Safari before 15 has no commit(): there it auto-commits, as y-indexeddb does.
-    transaction.commit?.()
-    if (++local._dbsize < PREFERRED_TRIM_SIZE) return
-    clearTimeout(local._storeTimeoutId)
-    local._storeTimeoutId = setTimeout(() => {
-      local._storeTimeoutId = null
-      storeState(local, false).catch(() => undefined)
-    }, local._storeTimeout)
-  }
-  doc.on('update', local._storeUpdate)
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, FRAME_FALLBACK_MS)
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer)
+        resolve()
+      }),
+    )
+  })
 }
 
 /** The stored copy read into `doc`; a database that cannot even be read is deleted whole. */
@@ -89,44 +78,115 @@ async function readOrReset(name: string, doc: Y.Doc): Promise<StoredCopy | undef
     return await readStoredCopy(name, doc)
   } catch {
     const deleted = await deleteDatabase(name).catch(() => false)
-    return deleted ? { next: 0, damaged: true } : undefined
+    return deleted ? readStoredCopy(name, doc).catch(() => undefined) : undefined
   }
 }
 
 /**
- * Keeps `doc` in the IndexedDB database `name`, compacted when it has grown. Edits made before
- * the database has opened are stored once it has (y-indexeddb writes the whole document then).
- * A stored copy that cannot be read is removed (see `recovered`) rather than left to keep the
- * document from ever loading.
+ * Keeps `doc` in the IndexedDB database `name`, in y-indexeddb's format (a row per update in
+ * the `updates` store), compacted when it has grown. Every update is stored in a transaction
+ * committed at once, so that a reload or a close right after typing keeps the last keystrokes.
+ * Edits made before the database has opened are stored once it has. A stored copy that cannot
+ * be read is removed (see `recovered`) rather than left to keep the document from loading.
+ *
+ * Unlike y-indexeddb (9.0.12), a load writes nothing: y-indexeddb stores the whole document
+ * again as one more row at every load, so a device that mostly reads a large group would
+ * encode and write it at each page load, and read it several times over at the next ones.
  */
 export function persistLocally(name: string, doc: Y.Doc): LocalStore {
   let destroyed = false
-  const stored = indexedDbUsable().then((ok) =>
-    ok && !destroyed ? readOrReset(name, doc) : undefined,
-  )
+  let db: IDBDatabase | undefined
+  let rows = 0
+  /** Edits made before the database opened. */
+  let unsaved: Uint8Array[] = []
+  let mergeTimer: ReturnType<typeof setTimeout> | undefined
+
+  const add = (update: Uint8Array) => {
+    if (!db) return
+    try {
+      const transaction = db.transaction('updates', 'readwrite')
+      transaction.objectStore('updates').add(update)
+      // Safari before 15 has no commit(): there it commits once the page's task ends.
+      transaction.commit?.()
+      rows += 1
+    } catch {
+      // The database was closed under us (deleted on leaving the group): nothing to keep.
+    }
+  }
+
+  // One row holding the whole document, in place of the rows before it, in one transaction: a
+  // merge cut short (the page closed) leaves the rows as they were, for the next load to merge.
+  // Another tab of the group may have stored rows this document has not seen (both offline):
+  // they are read into it first, in the same transaction, so that the merged row holds them.
+  const merge = () => {
+    mergeTimer = undefined
+    if (!db || destroyed) return
+    try {
+      const store = db.transaction('updates', 'readwrite').objectStore('updates')
+      const stored = store.getAll()
+      stored.onsuccess = () => {
+        for (const row of stored.result) {
+          try {
+            if (row instanceof Uint8Array) Y.applyUpdate(doc, row, STORED_COPY)
+          } catch {
+            // Unreadable: left for the next load, which removes it and says so.
+            return
+          }
+        }
+        const added = store.add(Y.encodeStateAsUpdate(doc))
+        added.onsuccess = () => store.delete(IDBKeyRange.upperBound(added.result, true))
+        rows = 1
+      }
+    } catch {
+      // Closed under us, as in `add`.
+    }
+  }
+  const mergeLater = (delay: number) => {
+    clearTimeout(mergeTimer)
+    mergeTimer = setTimeout(merge, delay)
+  }
+
+  const onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === STORED_COPY) return
+    if (!db) {
+      unsaved.push(update)
+      return
+    }
+    add(update)
+    if (rows >= MERGE_AT_ROWS) mergeLater(MERGE_WHEN_BUSY_MS)
+  }
+  doc.on('update', onUpdate)
+
+  const stored = indexedDbUsable().then((ok) => (ok ? readOrReset(name, doc) : undefined))
   const opened = stored.then((copy) => {
-    if (!copy || destroyed) return undefined
-    const local = new IndexeddbPersistence(name, doc)
-    // y-indexeddb reads from `_dbref` on once its database opens (after this, in a later
-    // task): the rows before it are in the document already.
-    local._dbref = copy.next
-    commitEachUpdate(local, doc)
-    return local
-  })
-  const whenSynced = opened.then(async (local) => {
-    if (!local) return
-    await local.whenSynced
-    // A compaction cut short (the page closed) leaves the rows for the next load to merge.
-    compactIfGrown(local).catch(() => undefined)
+    if (!copy) {
+      doc.off('update', onUpdate)
+      unsaved = []
+      return false
+    }
+    db = copy.db
+    rows = copy.rows
+    // What could be read is in the document but no longer stored: store all of it again.
+    if (copy.damaged) add(Y.encodeStateAsUpdate(doc))
+    else if (unsaved.length > 0) add(Y.mergeUpdates(unsaved))
+    unsaved = []
+    if (rows >= COMPACT_AT_ROWS) mergeLater(MERGE_AFTER_LOAD_MS)
+    return copy.rows > 0
   })
   return {
-    whenSynced,
+    // What waits for the load (connecting to the server, which starts with encoding the whole
+    // group for other tabs) waits one frame more when there was a copy, so that the member
+    // sees it first.
+    whenSynced: opened.then((loaded) => (loaded ? afterPaint() : undefined)),
     available: indexedDbUsable(),
     recovered: stored.then((copy) => copy?.damaged ?? false),
     destroy: async () => {
       destroyed = true
-      const local = await opened
-      await local?.destroy().catch(() => undefined)
+      await opened.catch(() => undefined)
+      doc.off('update', onUpdate)
+      clearTimeout(mergeTimer)
+      // Transactions already begun still commit: close() waits for them.
+      db?.close()
     },
   }
 }

@@ -108,8 +108,8 @@ function connect(groupId: string, key: string): Entry {
     window.removeEventListener('offline', update)
     window.removeEventListener('online', reconnect)
     remote.destroy()
-    // y-indexeddb stores the edits made before its database opened only once it has opened:
-    // destroying it earlier would drop them, so a group released at once is closed after that.
+    // The local store keeps the edits made before its database opened and stores them once it
+    // has; the document is destroyed only after that, so a group released at once loses nothing.
     const closeLocal = () => local.destroy().then(() => doc.destroy())
     return local.whenSynced.then(closeLocal, closeLocal)
   }

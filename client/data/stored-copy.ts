@@ -7,14 +7,16 @@ const CUSTOM = 'custom'
 
 /** What reading the stored copy of a document found. */
 export interface StoredCopy {
-  /** The key after the last row read into the document: y-indexeddb's `_dbref`. */
-  readonly next: number
+  /** The database, open, for the caller to keep writing to and to close. */
+  readonly db: IDBDatabase
+  /** Rows the database holds now. */
+  readonly rows: number
   /** True when some of it could not be read, and what could not was removed. */
   readonly damaged: boolean
 }
 
-/** Origin of the transaction that loads the stored copy (kept by nobody: it is stored already). */
-const LOADED = Symbol('stored copy')
+/** Origin of the transaction that loads the stored copy: what it adds is stored already. */
+export const STORED_COPY = Symbol('stored copy')
 
 function createStores(db: IDBDatabase): void {
   idb.createStores(db, [[UPDATES, { autoIncrement: true }], [CUSTOM]])
@@ -30,35 +32,49 @@ export function deleteDatabase(name: string): Promise<boolean> {
   })
 }
 
+/**
+ * Runs `apply` with no listener of the document's `update` event. Yjs encodes each transaction
+ * into an update for those listeners, which for a whole stored group costs as much again as
+ * decoding it, and none of them wants the stored copy: the local store has it already, the
+ * sync provider connects only once it is loaded (and then sends the server what it lacks, by
+ * state vector), and projections follow `afterTransactionCleanup` (shared/model/observe.ts).
+ * Yjs has no option for this: `_observers` is the listener map of lib0's ObservableV2, which
+ * Y.Doc extends (yjs is pinned; test/component/local-store.test.ts loads through this path).
+ */
+function withoutUpdateListeners(doc: Y.Doc, apply: () => void): void {
+  const listeners = doc._observers.get('update')
+  doc._observers.delete('update')
+  try {
+    apply()
+  } finally {
+    if (listeners) doc._observers.set('update', listeners)
+  }
+}
+
 /** Applies each row to `doc`, leaving out those that are not updates; true if all were. */
 function applyRows(doc: Y.Doc, rows: unknown[]): boolean {
   let whole = true
-  Y.transact(
-    doc,
-    () => {
-      for (const row of rows) {
-        // Yjs decodes a whole update before it integrates it, so a row that throws has added
-        // nothing; the rows after it still apply (what they lack waits, or comes from the server).
-        try {
-          if (!(row instanceof Uint8Array)) throw new TypeError('a stored row is not bytes')
-          Y.applyUpdate(doc, row)
-        } catch {
-          whole = false
-        }
+  const apply = () => {
+    for (const row of rows) {
+      // Yjs decodes a whole update before it integrates it, so a row that throws has added
+      // nothing; the rows after it still apply (what they lack waits, or comes from the server).
+      try {
+        if (!(row instanceof Uint8Array)) throw new TypeError('a stored row is not bytes')
+        Y.applyUpdate(doc, row)
+      } catch {
+        whole = false
       }
-    },
-    LOADED,
-    false,
-  )
+    }
+  }
+  withoutUpdateListeners(doc, () => Y.transact(doc, apply, STORED_COPY, false))
   return whole
 }
 
 /**
- * Reads the copy of a document that y-indexeddb keeps in the database `name` into `doc`, in
- * place of y-indexeddb's own first read, and removes what cannot be read: y-indexeddb throws
- * inside its constructor on a damaged row or a database without its stores, and then never
- * settles `whenSynced`. Reading here costs no more than its read would (each row is applied
- * once); y-indexeddb is then told to start after the rows read here.
+ * Reads the copy of a document kept in the database `name` (in y-indexeddb's format: one row
+ * of the `updates` store per stored update) into `doc`, and removes what cannot be read, so
+ * that a damaged row or a database without its stores cannot keep the document from loading.
+ * Each row is applied once, in one transaction (one round of observer calls).
  *
  * @returns `undefined` when the database cannot be used now (another tab holds a database that
  *   has to be deleted): the document then runs from the network alone.
@@ -67,18 +83,23 @@ export async function readStoredCopy(name: string, doc: Y.Doc): Promise<StoredCo
   const db = await idb.openDB(name, createStores)
   if (!db.objectStoreNames.contains(UPDATES) || !db.objectStoreNames.contains(CUSTOM)) {
     db.close()
-    return (await deleteDatabase(name)) ? { next: 0, damaged: true } : undefined
+    if (!(await deleteDatabase(name))) return undefined
+    return { db: await idb.openDB(name, createStores), rows: 0, damaged: true }
   }
   try {
     const updates = db.transaction(UPDATES, 'readonly').objectStore(UPDATES)
-    const [rows, lastKey] = await Promise.all([idb.getAll(updates), idb.getLastKey(updates)])
-    if (applyRows(doc, rows))
-      return { next: typeof lastKey === 'number' ? lastKey + 1 : 0, damaged: false }
-    // y-indexeddb writes the whole document as its first row once it opens: that is all that
-    // was readable, and the unreadable rows must not stay to break the next load.
+    const rows = await idb.getAll(updates)
+    // User Timing marks, for profiles and bench/cold-start.ts: where a cold start spends its time.
+    performance.mark('margins:stored-copy-read', { detail: name })
+    const whole = applyRows(doc, rows)
+    performance.mark('margins:stored-copy-applied', { detail: name })
+    if (whole) return { db, rows: rows.length, damaged: false }
+    // The caller stores the whole document again: that is all that was readable, and the
+    // unreadable rows must not stay to break the next load.
     await idb.rtop(db.transaction(UPDATES, 'readwrite').objectStore(UPDATES).clear())
-    return { next: 0, damaged: true }
-  } finally {
+    return { db, rows: 0, damaged: true }
+  } catch (error) {
     db.close()
+    throw error
   }
 }

@@ -7,13 +7,17 @@ import { markedDeleted } from './meeting-read'
  * in meeting notes: those are bound to their text field directly (client/data), and re-reading
  * the whole group for each of them would be wasted work. Returns the function that stops it.
  * Readers are cheap to re-run; callers batch as they see fit.
+ *
+ * It follows `afterTransactionCleanup` rather than `update`: Yjs encodes each transaction into
+ * an update only while someone listens to `update`, which for a whole group arriving at once
+ * (loaded from this device, or a first sync) costs as much again as decoding it.
  */
 export function observeGroup(doc: Y.Doc, onChange: () => void): () => void {
-  const handler = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
-    if (!onlyNotes(doc, tr)) onChange()
+  const handler = (tr: Y.Transaction) => {
+    if (tr.changed.size > 0 && !onlyNotes(doc, tr)) onChange()
   }
-  doc.on('update', handler)
-  return () => doc.off('update', handler)
+  doc.on('afterTransactionCleanup', handler)
+  return () => doc.off('afterTransactionCleanup', handler)
 }
 
 /**
@@ -21,7 +25,6 @@ export function observeGroup(doc: Y.Doc, onChange: () => void): () => void {
  * deleted count as a change: text arriving in them brings the meeting back into the lists.
  */
 function onlyNotes(doc: Y.Doc, tr: Y.Transaction): boolean {
-  if (tr.changed.size === 0) return false
   const notes = new Set<unknown>()
   for (const [name, type] of doc.share) {
     const meetingId = meetingOfNotes(name)

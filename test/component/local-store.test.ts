@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { persistLocally } from '../../client/data/local-store'
+import { COMPACT_AT_ROWS, persistLocally } from '../../client/data/local-store'
 
 let databases = 0
 /** A database name no other test uses. */
@@ -76,5 +76,56 @@ describe('persistLocally', () => {
     expect(await load(name)).toEqual({ text: '', recovered: true })
     await load(name, (doc) => doc.getText('notes').insert(0, 'kept'))
     expect(await load(name)).toEqual({ text: 'kept', recovered: false })
+  })
+
+  it('keeps edits made before the database has opened, even when closed at once', async () => {
+    const name = freshName()
+    const doc = new Y.Doc()
+    const store = persistLocally(name, doc)
+    doc.getText('notes').insert(0, 'early')
+    await store.destroy()
+    expect(await load(name)).toEqual({ text: 'early', recovered: false })
+  })
+
+  it('adds no row when the document is only read', async () => {
+    const name = freshName()
+    await load(name, (doc) => doc.getText('notes').insert(0, 'kept'))
+    const stored = (await rows(name)).length
+    await load(name)
+    await load(name)
+    expect((await rows(name)).length).toBe(stored)
+    expect(await load(name)).toEqual({ text: 'kept', recovered: false })
+  })
+
+  it('merges the rows into one a while after a load that finds many', async () => {
+    const name = freshName()
+    for (let i = 0; i < COMPACT_AT_ROWS; i++) {
+      await load(name, (doc) => doc.getText('notes').insert(0, `${i}`))
+    }
+    expect((await rows(name)).length).toBeGreaterThanOrEqual(COMPACT_AT_ROWS)
+    const doc = new Y.Doc()
+    const store = persistLocally(name, doc)
+    await store.whenSynced
+    await expect.poll(async () => (await rows(name)).length, { timeout: 5_000 }).toBe(1)
+    await store.destroy()
+    expect(await load(name)).toEqual({ text: '9876543210', recovered: false })
+  })
+
+  it('keeps what another tab stored when it merges the rows', async () => {
+    const name = freshName()
+    for (let i = 0; i < COMPACT_AT_ROWS; i++) {
+      await load(name, (doc) => doc.getText('notes').insert(0, `${i}`))
+    }
+    // Two tabs of the group, offline: neither sees the other's edits but through the database.
+    const mine = new Y.Doc()
+    const merging = persistLocally(name, mine)
+    const other = new Y.Doc()
+    const otherTab = persistLocally(name, other)
+    await Promise.all([merging.whenSynced, otherTab.whenSynced])
+    other.getText('notes').insert(0, 'other tab ')
+    await otherTab.destroy()
+    await expect.poll(async () => (await rows(name)).length, { timeout: 5_000 }).toBe(1)
+    await merging.destroy()
+    expect((await load(name)).text).toBe('other tab 9876543210')
   })
 })
