@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { listPapers } from '../../shared/model'
 import { observeCommentText, readCommentText } from '../../shared/model/comment-text'
-import { toSearchDocuments } from './library-search-index'
+import { toSearchDocuments } from './library-search-text'
 import { syncedIndex, type SyncedIndex } from './library-search-sync'
 
 /** A search index that follows a group document (plain, without Solid). */

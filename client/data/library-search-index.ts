@@ -1,80 +1,24 @@
-import MiniSearch, { type SearchResult } from 'minisearch'
-import type { Paper } from '../../shared/model'
-import { parseArxivId } from '../../shared/arxiv-id'
+import MiniSearch from 'minisearch'
+import { FIELDS, foldTerm, type SearchDocument } from './library-search-text'
 
-/** One paper as the search index sees it: flat text per field. */
-export interface SearchDocument {
-  id: string
-  title: string
-  authors: string
-  abstract: string
-  /** arXiv id and DOI. */
-  ids: string
-  /** Live comment bodies and annotation notes. */
-  comments: string
-}
-
-type Field = Exclude<keyof SearchDocument, 'id'>
-
-const FIELDS: readonly Field[] = ['title', 'authors', 'abstract', 'ids', 'comments']
-
-/** What the search found in one paper. */
-export interface SearchHit {
-  /** True when only the discussion matched, so the card says where the words are. */
-  inDiscussionOnly: boolean
-}
-
-/** Papers matching a text, by paper id. */
-export type SearchHits = ReadonlyMap<string, SearchHit>
-
-/** Lower case without accents, so that "trauble" finds "Träuble". */
-export function foldTerm(term: string): string {
-  return term
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-}
-
-/**
- * An arXiv id as a reader pastes it (`2401.12345v2`, `arXiv:2401.12345`) in the form papers
- * keep it, without version or prefix; any other word as it is.
- */
-function storedArxivForm(word: string): string {
-  return parseArxivId(word)?.id ?? word
-}
-
-/** The words of a query, folded; empty when it holds no letter or digit. */
-export function queryWords(text: string): string[] {
-  const words = text.split(/\s+/).map(storedArxivForm).join(' ')
-  return foldTerm(words)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== '')
-}
-
-/** The search documents of the papers, with what members wrote on each (by paper id). */
-export function toSearchDocuments(
-  papers: readonly Paper[],
-  commentText: ReadonlyMap<string, string>,
-): SearchDocument[] {
-  return papers.map((paper) => ({
-    id: paper.id,
-    title: paper.title,
-    authors: paper.authors.join(', '),
-    abstract: paper.abstract,
-    ids: [paper.arxivId, paper.doi].filter(Boolean).join(' '),
-    comments: commentText.get(paper.id) ?? '',
-  }))
-}
-
-/** True when the two versions of a document would be indexed alike. */
-export function sameDocument(a: SearchDocument, b: SearchDocument): boolean {
-  return FIELDS.every((field) => a[field] === b[field])
-}
+// What the index searches, and the scan it stands in for, for callers that want both in one place.
+export {
+  foldTerm,
+  queryWords,
+  sameDocument,
+  searchNaive,
+  toSearchDocuments,
+  type SearchDocument,
+  type SearchHit,
+  type SearchHits,
+} from './library-search-text'
 
 /**
  * A MiniSearch index over the fields of {@link SearchDocument}: accent- and case-folded terms,
  * every word required. The last word is searched as a prefix (it is the one being typed), and
  * words of four letters or more with a typo (not numbers: a typo in an id is another id).
+ * Searched word by word (library-search-words.ts); the feed keeps its own order, so scores are
+ * not used.
  */
 export function newMiniSearch(): MiniSearch<SearchDocument> {
   return new MiniSearch<SearchDocument>({
@@ -86,58 +30,6 @@ export function newMiniSearch(): MiniSearch<SearchDocument> {
       fuzzy: (term) => (term.length >= 4 && !/\p{N}/u.test(term) ? 0.2 : false),
       maxFuzzy: 2,
       combineWith: 'AND',
-      boost: { title: 3, authors: 2, ids: 2 },
     },
   })
-}
-
-function hitOf(result: SearchResult): SearchHit {
-  const fields = Object.values(result.match).flat()
-  return { inDiscussionOnly: fields.every((field) => field === 'comments') }
-}
-
-/** What an index search found, or undefined when the text holds no word to look for. */
-export function searchMiniSearch(
-  index: MiniSearch<SearchDocument>,
-  text: string,
-): SearchHits | undefined {
-  const words = queryWords(text)
-  if (words.length === 0) return undefined
-  return new Map(index.search(words.join(' ')).map((result) => [String(result.id), hitOf(result)]))
-}
-
-const haystacks = new WeakMap<SearchDocument, Record<Field, string>>()
-
-function haystackOf(document: SearchDocument): Record<Field, string> {
-  let folded = haystacks.get(document)
-  if (!folded) {
-    folded = Object.fromEntries(FIELDS.map((f) => [f, foldTerm(document[f])])) as Record<
-      Field,
-      string
-    >
-    haystacks.set(document, folded)
-  }
-  return folded
-}
-
-/**
- * The naive search: every word of the text must occur, as a substring, in one of the fields.
- * Used while the index is being built, and as the benchmark's baseline.
- */
-export function searchNaive(
-  documents: Iterable<SearchDocument>,
-  text: string,
-): SearchHits | undefined {
-  const words = queryWords(text)
-  if (words.length === 0) return undefined
-  const hits = new Map<string, SearchHit>()
-  for (const document of documents) {
-    const folded = haystackOf(document)
-    const inField = (field: Field) => words.some((word) => folded[field].includes(word))
-    const everywhere = words.every((word) => FIELDS.some((field) => folded[field].includes(word)))
-    if (!everywhere) continue
-    const outside = FIELDS.some((field) => field !== 'comments' && inField(field))
-    hits.set(document.id, { inDiscussionOnly: !outside })
-  }
-  return hits
 }

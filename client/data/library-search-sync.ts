@@ -1,11 +1,12 @@
+import { newMiniSearch } from './library-search-index'
 import {
-  newMiniSearch,
+  queryWords,
   sameDocument,
-  searchMiniSearch,
   searchNaive,
   type SearchDocument,
   type SearchHits,
-} from './library-search-index'
+} from './library-search-text'
+import { wordSearch } from './library-search-words'
 
 /**
  * A search index that follows a changing set of documents one document at a time: an update
@@ -31,6 +32,7 @@ export function syncedIndex(): SyncedIndex {
   let latest = new Map<string, SearchDocument>()
   const indexed = new Map<string, SearchDocument>()
   let pending: string[] = []
+  const words = wordSearch(index, () => indexed.values())
 
   const update = (documents: readonly SearchDocument[]): boolean => {
     const next = new Map<string, SearchDocument>()
@@ -45,6 +47,7 @@ export function syncedIndex(): SyncedIndex {
     for (const [id, document] of indexed) {
       const now = next.get(id)
       if (now === document) continue
+      words.clear()
       if (now) index.replace(now)
       else index.discard(id)
       if (now) indexed.set(id, now)
@@ -63,6 +66,7 @@ export function syncedIndex(): SyncedIndex {
       changed = true
       latest.set(document.id, document)
       if (indexed.has(document.id)) {
+        words.clear()
         index.replace(document)
         indexed.set(document.id, document)
       } else if (!before) pending.push(document.id)
@@ -75,6 +79,7 @@ export function syncedIndex(): SyncedIndex {
       const id = pending.pop() as string
       const document = latest.get(id)
       if (!document || indexed.has(id)) continue
+      words.clear()
       index.add(document)
       indexed.set(id, document)
     }
@@ -88,7 +93,10 @@ export function syncedIndex(): SyncedIndex {
     get ready() {
       return pending.length === 0
     },
-    search: (text) =>
-      pending.length === 0 ? searchMiniSearch(index, text) : searchNaive(latest.values(), text),
+    search(text) {
+      if (pending.length > 0) return searchNaive(latest.values(), text)
+      const typed = queryWords(text)
+      return typed.length === 0 ? undefined : words.search(typed)
+    },
   }
 }

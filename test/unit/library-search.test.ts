@@ -87,6 +87,9 @@ describe('syncedIndex update', () => {
   it('follows changed, added and removed documents one by one', () => {
     const index = built(library)
     expect(index.update(library.map((d) => ({ ...d })))).toBe(false)
+    // Searched before each change, so a search that remembered old answers would fail below.
+    expect(found(index.search('positional'))).toEqual([])
+    expect(found(index.search('mamba'))).toEqual(['ssm'])
 
     const commented = library.map((d) =>
       d.id === 'attention' ? { ...d, comments: 'Positional encodings deserve a session' } : d,

@@ -1,0 +1,144 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type MiniSearch from 'minisearch'
+import { newMiniSearch } from '../../client/data/library-search-index'
+import {
+  queryWords,
+  type SearchDocument,
+  type SearchHits,
+} from '../../client/data/library-search-text'
+import { wordSearch } from '../../client/data/library-search-words'
+
+/** The reference: MiniSearch's own search of the whole query, every word required. */
+function searchWhole(index: MiniSearch<SearchDocument>, text: string): SearchHits {
+  const words = queryWords(text)
+  if (words.length === 0) return new Map()
+  return new Map(
+    index.search(words.join(' ')).map((result) => {
+      const fields = Object.values(result.match).flat()
+      return [String(result.id), { inDiscussionOnly: fields.every((f) => f === 'comments') }]
+    }),
+  )
+}
+
+const VOCABULARY = [
+  'attention',
+  'attend',
+  'atlas',
+  'agent',
+  'a',
+  'reinforcement',
+  'learning',
+  'learned',
+  'language',
+  'model',
+  'diffusion',
+  'difusion',
+  'Träuble',
+  'graph',
+  'library',
+  'ra',
+  '2207',
+  '11240',
+]
+
+const text = fc
+  .array(fc.constantFrom(...VOCABULARY), { maxLength: 8 })
+  .map((words) => words.join(' '))
+
+const documents = fc.uniqueArray(
+  fc.record({
+    id: fc.string({ minLength: 1, maxLength: 6 }),
+    title: text,
+    authors: text,
+    abstract: text,
+    ids: fc.constantFrom('', '2207.11240', '2401.00001'),
+    comments: text,
+  }),
+  { selector: (document) => document.id, maxLength: 12 },
+)
+
+// A query as a member types it: whole words, or a word cut short, the last being typed.
+const query = fc
+  .array(
+    fc
+      .tuple(fc.constantFrom(...VOCABULARY, 'reinforcment', 'lang'), fc.nat(12))
+      .map(([w, cut]) => w.slice(0, Math.max(1, w.length - cut))),
+    { minLength: 1, maxLength: 4 },
+  )
+  .map((words) => words.join(' '))
+
+function indexed(list: SearchDocument[]) {
+  const index = newMiniSearch()
+  index.addAll(list)
+  return { index, words: wordSearch(index, () => list) }
+}
+
+describe('wordSearch', () => {
+  it('finds what MiniSearch finds for the whole query, and where', () => {
+    fc.assert(
+      fc.property(documents, fc.array(query, { minLength: 1, maxLength: 6 }), (list, queries) => {
+        const { index, words } = indexed(list)
+        for (const typed of queries) {
+          const expected = searchWhole(index, typed)
+          const actual = words.search(queryWords(typed))
+          expect(new Map([...actual].sort()), typed).toEqual(new Map([...expected].sort()))
+        }
+      }),
+      { numRuns: 300, seed: 20261127 },
+    )
+  })
+
+  it('matches a one-letter word being typed only at the start of a word', () => {
+    const list: SearchDocument[] = [
+      {
+        id: 'rl',
+        title: 'Reinforcement learning',
+        authors: '',
+        abstract: '',
+        ids: '',
+        comments: '',
+      },
+      {
+        id: 'agents',
+        title: 'Reinforcement learning agents',
+        authors: '',
+        abstract: '',
+        ids: '',
+        comments: '',
+      },
+      {
+        id: 'talk',
+        title: 'Reinforcement learning',
+        authors: '',
+        abstract: '',
+        ids: '',
+        comments: 'An aside from the meeting',
+      },
+    ]
+    const { words } = indexed(list)
+    const hits = words.search(['reinforcement', 'learning', 'a'])
+    expect([...hits.keys()].sort()).toEqual(['agents', 'talk'])
+    expect(hits.get('talk')).toEqual({ inDiscussionOnly: false })
+    expect(words.search(['a'])).toEqual(
+      new Map([
+        ['agents', { inDiscussionOnly: false }],
+        ['talk', { inDiscussionOnly: true }],
+      ]),
+    )
+  })
+
+  it('forgets what it found when told the documents changed', () => {
+    const list: SearchDocument[] = [
+      { id: 'p', title: 'Mamba', authors: '', abstract: '', ids: '', comments: '' },
+    ]
+    const { index, words } = indexed(list)
+    expect(words.search(['zebra']).size).toBe(0)
+    const changed = { ...list[0]!, comments: 'zebra crossing' }
+    index.replace(changed)
+    list[0] = changed
+    expect(words.search(['zebra']).size).toBe(0)
+    words.clear()
+    expect(words.search(['zebra'])).toEqual(new Map([['p', { inDiscussionOnly: true }]]))
+  })
+})
