@@ -33,6 +33,9 @@ export function createStaticApp(staticDir: string): StaticHandler | undefined {
   const serve = sirv(staticDir, {
     etag: true,
     dotfiles: false,
+    // The build writes a Brotli and a gzip copy of each text file (vite.config.ts, precompress).
+    brotli: true,
+    gzip: true,
     setHeaders: (res, pathname) => {
       res.setHeader('Cache-Control', pathname.startsWith(HASHED_PREFIX) ? IMMUTABLE : REVALIDATE)
       if (pathname.endsWith('.webmanifest')) res.setHeader('Content-Type', MANIFEST_TYPE)

@@ -8,16 +8,17 @@ import { PresenceBar } from '../components/presence/PresenceBar'
 import { InviteButton } from '../components/groups/InviteButton'
 import { LeaveGroupButton } from '../components/groups/LeaveGroupButton'
 import { LibraryPage } from './LibraryPage'
-import { PaperPage } from './PaperPage'
-import { TagsPage } from './TagsPage'
 import type { GroupRoute } from '../app/route'
 import type { GroupView } from '../data/create-group-view'
 import { Notice } from '../components/Notice'
 import { ProfileForm, type ProfileFields } from '../components/ProfileForm'
 import { ProfileMenu } from '../components/ProfileMenu'
 
-// Rounds and meetings are visited less than the library and papers: their code (and the drag
-// and shared-text libraries) loads when first opened, and the service worker keeps it offline.
+// The library is what a member sees first: every other page's code (with the Markdown renderer,
+// the drag and shared-text libraries) loads when first opened, and the service worker precaches
+// it, so it opens offline and at once.
+const PaperPage = lazy(() => import('./PaperPage').then((m) => ({ default: m.PaperPage })))
+const TagsPage = lazy(() => import('./TagsPage').then((m) => ({ default: m.TagsPage })))
 const RoundsPage = lazy(() => import('./RoundsPage').then((m) => ({ default: m.RoundsPage })))
 const RoundPage = lazy(() => import('./RoundPage').then((m) => ({ default: m.RoundPage })))
 const MeetingsPage = lazy(() => import('./MeetingsPage').then((m) => ({ default: m.MeetingsPage })))
@@ -71,6 +72,10 @@ function GroupScreen(props: ProfileProps & PlaceProps & { group: JoinedGroup }) 
   const canWrite = view.canWrite
   const name = () => view.settings.value?.name || 'Reading group'
   const error = () => view.settings.error ?? view.library.error
+  // Until the group arrives the header's name is a stand-in, whose length may differ: only the
+  // "Loading" line shows below it, so that nothing moves when the name and the page come.
+  const loading = () =>
+    !view.settings.value && !(view.status() === 'offline' && view.loaded()) && !view.synced()
   const paperTitle = (paperId: string) =>
     view.library.value.find((entry) => entry.paper.id === paperId)?.paper.title
   createEffect(() => {
@@ -121,7 +126,7 @@ function GroupScreen(props: ProfileProps & PlaceProps & { group: JoinedGroup }) 
             </p>
           )}
         </Show>
-        <Show when={canWrite && !props.profile}>
+        <Show when={canWrite && !props.profile && !loading()}>
           <section class="first-run" aria-labelledby="first-run-heading">
             <h2 id="first-run-heading">Who are you?</h2>
             <p>Choose the name and colour the group will see next to your votes and notes.</p>
@@ -149,12 +154,14 @@ function GroupScreen(props: ProfileProps & PlaceProps & { group: JoinedGroup }) 
           </Match>
         </Switch>
       </main>
-      <footer class="group-footer">
-        <Show when={view.settings.value?.description}>
-          {(description) => <p class="group-description">{description()}</p>}
-        </Show>
-        <LeaveGroupButton groupId={props.group.groupId} groupName={name()} />
-      </footer>
+      <Show when={!loading()}>
+        <footer class="group-footer">
+          <Show when={view.settings.value?.description}>
+            {(description) => <p class="group-description">{description()}</p>}
+          </Show>
+          <LeaveGroupButton groupId={props.group.groupId} groupName={name()} />
+        </footer>
+      </Show>
     </>
   )
 }

@@ -1,4 +1,4 @@
-import { Workbox } from 'workbox-window'
+import type { Workbox } from 'workbox-window'
 
 /** What the page hears from its service worker. */
 export interface ServiceWorkerEvents {
@@ -27,19 +27,19 @@ const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000
  * version never takes over on its own (the member may be typing): it waits, `onUpdateReady` is
  * called, and {@link ServiceWorkerControl.applyUpdate} lets it in. Returns undefined where there
  * is no service worker: the Vite dev server (which builds none), tests, old browsers.
+ *
+ * Registering (and loading Workbox's page side) waits until the page has loaded and the browser
+ * is idle, so that neither the worker's precaching nor its code competes with the first screen.
  */
 export function registerServiceWorker(
   events: ServiceWorkerEvents,
 ): ServiceWorkerControl | undefined {
   if (import.meta.env.DEV || !('serviceWorker' in navigator)) return undefined
   const container = navigator.serviceWorker
-  const workbox = new Workbox(SCRIPT_URL, { scope: '/' })
+  let workbox: Workbox | undefined
   let registration: ServiceWorkerRegistration | undefined
   let applying = false
   let controlled = Boolean(container.controller)
-
-  // Also fires on load when a version was already waiting (the member chose "Later" before).
-  workbox.addEventListener('waiting', () => events.onUpdateReady())
   const onControllerChange = () => {
     if (applying) return location.reload()
     // The first visit's worker claiming the page changes nothing the member sees. A new worker
@@ -63,17 +63,23 @@ export function registerServiceWorker(
   const timer = setInterval(checkForUpdate, UPDATE_CHECK_INTERVAL_MS)
   document.addEventListener('visibilitychange', onVisible)
 
-  workbox.register().then(
-    (registered) => {
-      registration = registered
-    },
-    (error: unknown) => console.warn('Margins could not install its offline copy', error),
+  const register = async () => {
+    const { Workbox } = await import('workbox-window')
+    workbox = new Workbox(SCRIPT_URL, { scope: '/' })
+    // Also fires on load when a version was already waiting (the member chose "Later" before).
+    workbox.addEventListener('waiting', () => events.onUpdateReady())
+    registration = await workbox.register({ immediate: true })
+  }
+  whenSettled(() =>
+    register().catch((error: unknown) =>
+      console.warn('Margins could not install its offline copy', error),
+    ),
   )
 
   return {
     applyUpdate: () => {
       applying = true
-      if (registration?.waiting) workbox.messageSkipWaiting()
+      if (registration?.waiting && workbox) workbox.messageSkipWaiting()
       else location.reload()
     },
     stop: () => {
@@ -82,4 +88,17 @@ export function registerServiceWorker(
       container.removeEventListener('controllerchange', onControllerChange)
     },
   }
+}
+
+/** Longest wait for an idle moment after load: a busy page still gets its offline copy. */
+const IDLE_TIMEOUT_MS = 2000
+
+/** Runs `task` once the page has loaded and the browser is idle (or after a short while). */
+function whenSettled(task: () => void): void {
+  const idle = () =>
+    'requestIdleCallback' in window
+      ? requestIdleCallback(task, { timeout: IDLE_TIMEOUT_MS })
+      : setTimeout(task, 0)
+  if (document.readyState === 'complete') idle()
+  else window.addEventListener('load', idle, { once: true })
 }

@@ -1,10 +1,10 @@
-import { For, createMemo, createSignal, onCleanup, onMount, untrack } from 'solid-js'
+import { For, batch, createMemo, createSignal, onCleanup, onMount, untrack } from 'solid-js'
 import { createWindowVirtualizer, defaultRangeExtractor } from '@tanstack/solid-virtual'
 import type { LibraryEntry, Member } from '../../../shared/model'
 import { meetingHref, paperHref } from '../../app/route'
 import { localDay } from '../../format/date'
 import { myStatus } from '../../data/library-query'
-import type { SearchHits } from '../../data/library-search-index'
+import type { SearchHits } from '../../data/library-search-text'
 import type { UnreadReason } from '../../data/unread'
 import { createFeedKeys } from './feed-keys'
 import { PaperCard } from './PaperCard'
@@ -85,7 +85,10 @@ export function LibraryFeed(props: {
     setHeaderHeight(document.querySelector('header')?.getBoundingClientRect().height ?? 0)
   }
   onMount(() => {
-    measure()
+    const back = untrack(() => props.returnTo)
+    // Scrolling back to a card needs the feed's place now; otherwise the observer's first call,
+    // once the browser has laid the page out, measures it: no layout forced in the render task.
+    if (back !== undefined) measure()
     // What sits above the feed (filters, notices) changes height; the page grows with the feed.
     const observer = new ResizeObserver(measure)
     observer.observe(document.body)
@@ -94,9 +97,23 @@ export function LibraryFeed(props: {
       observer.disconnect()
       window.removeEventListener('resize', measure)
     })
-    const back = untrack(() => props.returnTo)
     if (back !== undefined) keys.focus(back, 'center')
   })
+
+  // Cards are measured in the next frame, where the browser lays the page out anyway, rather than
+  // forcing a layout in the task that rendered them (for the first screen, the longest task); all
+  // at once, so that moving one card does not force another layout before the next is read.
+  let unmeasured: HTMLElement[] = []
+  const measureCard = (element: HTMLElement) => {
+    if (unmeasured.push(element) > 1) return
+    requestAnimationFrame(() => {
+      const cards = unmeasured
+      unmeasured = []
+      batch(() => {
+        for (const card of cards) if (card.isConnected) virtualizer.measureElement(card)
+      })
+    })
+  }
 
   const rows = createMemo(() =>
     virtualizer
@@ -137,7 +154,7 @@ export function LibraryFeed(props: {
           const index = () => slot()?.index ?? indexById().get(entry.paper.id) ?? 0
           return (
             <PaperCard
-              onMounted={(element) => virtualizer.measureElement(element)}
+              onMounted={measureCard}
               entry={entry}
               href={paperHref(props.groupId, entry.paper.id)}
               place={{
