@@ -6,7 +6,7 @@ import {
   type SearchDocument,
   type SearchHits,
 } from './library-search-text'
-import { wordSearch } from './library-search-words'
+import { wordSearch, wordsOf } from './library-search-words'
 
 /**
  * A search index that follows a changing set of documents one document at a time: an update
@@ -81,6 +81,7 @@ export function syncedIndex(): SyncedIndex {
       if (!document || indexed.has(id)) continue
       words.clear()
       index.add(document)
+      wordsOf(document)
       indexed.set(id, document)
     }
     return pending.length === 0

@@ -4,19 +4,24 @@ import { foldTerm, type SearchDocument, type SearchHits } from './library-search
 /** Papers a word matches, by paper id: true when it matched outside the discussion. */
 type WordMatches = ReadonlyMap<string, boolean>
 
-// Prefixes shorter than this are matched by a scan of the words instead of MiniSearch: a one- or
-// two-letter prefix expands to thousands of index terms, and MiniSearch scores every posting of
-// every one of them (260 ms for "reinforcement learning a" over 2,000 papers), while a scan of
-// the papers' words takes a few milliseconds whatever the prefix.
-const SHORT_PREFIX = 3
+// Prefixes shorter than this are matched by a scan of the words instead of MiniSearch: a short
+// prefix expands to many index terms, and MiniSearch scores every posting of every one of them
+// (260 ms for "reinforcement learning a" over 2,000 papers), while a scan of the papers' words
+// takes a few milliseconds whatever the prefix. Words this short get no typo tolerance
+// (library-search-index.ts), so the scan finds exactly what the index would.
+const SHORT_PREFIX = 4
 
 // Enough for the words of the last few queries typed.
 const CACHED_WORDS = 64
 
 const wordTexts = new WeakMap<SearchDocument, { outside: string; comments: string }>()
 
-/** The document's words as the index splits and folds them, each preceded by a space. */
-function wordsOf(document: SearchDocument): { outside: string; comments: string } {
+/**
+ * The document's words as the index splits and folds them, each preceded by a space. Made when
+ * the document is indexed (so that the first keystroke does not fold every paper), and kept
+ * while the document object lives.
+ */
+export function wordsOf(document: SearchDocument): { outside: string; comments: string } {
   let words = wordTexts.get(document)
   if (!words) {
     const fold = (text: string) => ` ${foldTerm(text).replace(/[^\p{L}\p{N}]+/gu, ' ')}`
