@@ -25,12 +25,16 @@ export function createMetadataFiller(view: GroupView, options: MetadataFillerOpt
   const now = options.now ?? Date.now
   const memory = createFillMemory()
   const active = () => view.canWrite && view.memberId() !== undefined && view.synced()
-  // A key that changes when a paper starts or stops waiting for its details.
+  // A key that changes when a paper starts or stops waiting for its details. Only while active:
+  // reading every paper of a large library costs the first screen time (a load shows the stored
+  // copy before the server has answered), and offline nothing is filled anyway.
   const waiting = createMemo(() =>
-    view.library.value
-      .filter((item) => item.paper.needsMetadata)
-      .map((item) => item.paper.id)
-      .join(' '),
+    active()
+      ? view.library.value
+          .filter((item) => item.paper.needsMetadata)
+          .map((item) => item.paper.id)
+          .join(' ')
+      : '',
   )
   let running = false
   let again = false
@@ -65,7 +69,7 @@ export function createMetadataFiller(view: GroupView, options: MetadataFillerOpt
   }
 
   createEffect(() => {
-    if (waiting() !== '' && active()) void run()
+    if (waiting() !== '') void run()
   })
   onCleanup(() => {
     disposed = true

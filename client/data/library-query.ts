@@ -1,5 +1,7 @@
 import type { LibraryEntry, ReadingStatus } from '../../shared/model'
+import { untrack } from 'solid-js'
 import { hotScore } from '../../shared/ranking/hot'
+import { plainValue } from './create-doc-projection'
 
 /** How the feed orders papers. */
 export type LibrarySort = 'newest' | 'hot' | 'votes' | 'discussed'
@@ -99,10 +101,14 @@ export function sortEntries<T extends LibraryEntry>(
   sort: LibrarySort,
   now = Date.now(),
 ): T[] {
-  return entries
-    .map((entry) => ({ entry, key: sortKey(entry, sort, now), id: entry.paper.id }))
+  // Keys are read from the plain entries (a library of 2,000 papers sorts several times faster
+  // than through the store), and the sorted list holds the entries given, so that the feed keeps
+  // each card and updates it in place.
+  const plain = plainValue(entries)
+  const order = plain
+    .map((entry, at) => ({ at, key: sortKey(entry, sort, now), id: entry.paper.id }))
     .sort((a, b) => compareKeys(a.key, b.key) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map(({ entry }) => entry)
+  return untrack(() => order.map(({ at }) => entries[at] as T))
 }
 
 /** Papers in order, with their ids apart so that filtering reads no entry it drops. */
@@ -151,7 +157,7 @@ export function queryLibrary<T extends LibraryEntry>(
 /** Every tag of the library with how many papers carry it, most used first. */
 export function tagCounts(entries: readonly LibraryEntry[]): { tag: string; count: number }[] {
   const counts = new Map<string, number>()
-  for (const entry of entries) {
+  for (const entry of plainValue(entries)) {
     for (const tag of entry.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1)
   }
   return [...counts]

@@ -34,8 +34,10 @@ export interface LocalStore {
 let usable: Promise<boolean> | undefined
 
 /**
- * Whether IndexedDB opens at all, asked once per page, so that a browser where it cannot be
- * used runs the app from the network alone instead of waiting for a database that never opens.
+ * Whether IndexedDB opens at all, asked once per page and only after a database failed to open,
+ * so that a browser where it cannot be used runs the app from the network alone (rather than
+ * deleting a database it could not open, or waiting for one that never opens), while a load that
+ * works spends no round trip on the question.
  */
 function indexedDbUsable(): Promise<boolean> {
   usable ??= new Promise<boolean>((resolve) => {
@@ -72,11 +74,15 @@ function afterPaint(): Promise<void> {
   })
 }
 
-/** The stored copy read into `doc`; a database that cannot even be read is deleted whole. */
+/**
+ * The stored copy read into `doc`; a database that cannot even be read is deleted whole, unless
+ * IndexedDB itself does not open here (then `undefined`: the document runs from the network).
+ */
 async function readOrReset(name: string, doc: Y.Doc): Promise<StoredCopy | undefined> {
   try {
     return await readStoredCopy(name, doc)
   } catch {
+    if (!(await indexedDbUsable())) return undefined
     const deleted = await deleteDatabase(name).catch(() => false)
     return deleted ? readStoredCopy(name, doc).catch(() => undefined) : undefined
   }
@@ -157,7 +163,7 @@ export function persistLocally(name: string, doc: Y.Doc): LocalStore {
   }
   doc.on('update', onUpdate)
 
-  const stored = indexedDbUsable().then((ok) => (ok ? readOrReset(name, doc) : undefined))
+  const stored = readOrReset(name, doc)
   const opened = stored.then((copy) => {
     if (!copy) {
       doc.off('update', onUpdate)
@@ -178,7 +184,7 @@ export function persistLocally(name: string, doc: Y.Doc): LocalStore {
     // group for other tabs) waits one frame more when there was a copy, so that the member
     // sees it first.
     whenSynced: opened.then((loaded) => (loaded ? afterPaint() : undefined)),
-    available: indexedDbUsable(),
+    available: stored.then((copy) => copy !== undefined || indexedDbUsable()),
     recovered: stored.then((copy) => copy?.damaged ?? false),
     destroy: async () => {
       destroyed = true

@@ -43,13 +43,25 @@ function syncUrl(): string {
   return `${scheme}//${location.host}/sync`
 }
 
+/** The IndexedDB database that keeps a group's document on this device. */
+export function groupDatabaseName(groupId: string): string {
+  return `margins-group-${groupId}`
+}
+
 function connect(groupId: string, key: string): Entry {
   const doc = new Y.Doc()
-  const local = persistLocally(`margins-group-${groupId}`, doc)
+  const local = persistLocally(groupDatabaseName(groupId), doc)
   // The key leaves the device only here, as the token the server checks at upgrade.
   const remote = new WebsocketProvider(syncUrl(), groupId, doc, {
     params: { token: key },
     connect: false,
+    // No BroadcastChannel between this device's tabs: at every connect y-websocket encodes the
+    // whole group for the other tabs, and each of them decodes it (for 2,000 papers, a task of
+    // about half a second in every open tab, right after the library shows). Tabs of a group
+    // meet through the server instead, and through the stored copy, which each tab writes to
+    // and reads at load and merge (docs/offline.md: only two tabs offline at once do not see
+    // each other's edits until a reload or until they are back online).
+    disableBc: true,
   })
 
   const [status, setStatus] = createSignal<SyncStatus>('connecting')

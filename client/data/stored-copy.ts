@@ -70,6 +70,52 @@ function applyRows(doc: Y.Doc, rows: unknown[]): boolean {
   return whole
 }
 
+/** A database opened and its rows read, not yet applied to a document. */
+interface ReadRows {
+  readonly db: IDBDatabase
+  /** Undefined when the database lacks its stores (it must be deleted and made again). */
+  readonly rows: unknown[] | undefined
+}
+
+async function openAndRead(name: string): Promise<ReadRows> {
+  const db = await idb.openDB(name, createStores)
+  if (!db.objectStoreNames.contains(UPDATES) || !db.objectStoreNames.contains(CUSTOM)) {
+    return { db, rows: undefined }
+  }
+  try {
+    const updates = db.transaction(UPDATES, 'readonly').objectStore(UPDATES)
+    return { db, rows: await idb.getAll(updates) }
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+/** Reads started by `readAhead` that no document has taken yet. */
+const ahead = new Map<string, Promise<ReadRows>>()
+/** A read ahead that no document takes by then is closed (the app went elsewhere). */
+const UNCLAIMED_MS = 10_000
+
+/**
+ * Starts opening the database `name` and reading its rows now, for the next `readStoredCopy`
+ * of it: started while the app's code is still starting, the read is done by the time the
+ * document is created. Errors are left for `readStoredCopy` to meet, as if it had read.
+ */
+export function readAhead(name: string): void {
+  if (ahead.has(name)) return
+  const reading = openAndRead(name)
+  reading.catch(() => undefined)
+  ahead.set(name, reading)
+  setTimeout(() => {
+    if (ahead.get(name) !== reading) return
+    ahead.delete(name)
+    void reading.then(
+      ({ db }) => db.close(),
+      () => undefined,
+    )
+  }, UNCLAIMED_MS)
+}
+
 /**
  * Reads the copy of a document kept in the database `name` (in y-indexeddb's format: one row
  * of the `updates` store per stored update) into `doc`, and removes what cannot be read, so
@@ -80,15 +126,15 @@ function applyRows(doc: Y.Doc, rows: unknown[]): boolean {
  *   has to be deleted): the document then runs from the network alone.
  */
 export async function readStoredCopy(name: string, doc: Y.Doc): Promise<StoredCopy | undefined> {
-  const db = await idb.openDB(name, createStores)
-  if (!db.objectStoreNames.contains(UPDATES) || !db.objectStoreNames.contains(CUSTOM)) {
+  const early = ahead.get(name)
+  ahead.delete(name)
+  const { db, rows } = await (early ?? openAndRead(name))
+  if (rows === undefined) {
     db.close()
     if (!(await deleteDatabase(name))) return undefined
     return { db: await idb.openDB(name, createStores), rows: 0, damaged: true }
   }
   try {
-    const updates = db.transaction(UPDATES, 'readonly').objectStore(UPDATES)
-    const rows = await idb.getAll(updates)
     // User Timing marks, for profiles and bench/cold-start.ts: where a cold start spends its time.
     performance.mark('margins:stored-copy-read', { detail: name })
     const whole = applyRows(doc, rows)
