@@ -9,23 +9,35 @@
  * abstracts (the demo group's 68 trending papers, repeated to the same size, with sentences of
  * other abstracts as comments), where a word is in a few papers, as in a real library.
  *
+ * The keystroke rows are the figure that matters most (target: p95 under 10 ms on 2,000 papers):
+ * every prefix of every query above, in the order a member types them, each timed on its own
+ * (the search, then the feed's filter over the sorted library), repeated `--runs` times, as
+ * percentiles. The index searches word by word and keeps each word's matches while the query is
+ * typed (client/data/library-search-words.ts); it forgets them before each query and each run.
+ *
  *   npm run bench:search                   2,000 and 5,000 papers
  *   npm run bench:search -- --papers 500   one small run
+ *   npm run bench:search -- --smoke        200 papers, one run: proves the script still works
  */
 import { readFileSync } from 'node:fs'
+import { cpus } from 'node:os'
 import { addComment, listPapers, readLibrary } from '../shared/model'
 import { importTrending } from '../shared/importers/trending'
 import { readCommentText } from '../shared/model/comment-text'
 import {
+  newMiniSearch,
+  queryWords,
   searchNaive,
   toSearchDocuments,
+  type SearchHits,
   type SearchDocument,
 } from '../client/data/library-search-index'
-import { syncedIndex } from '../client/data/library-search-sync'
+import { syncedIndex, type SyncedIndex } from '../client/data/library-search-sync'
+import { wordSearch } from '../client/data/library-search-words'
 import { followDocument } from '../client/data/library-search-follow'
 import { emptyQuery, filterSorted, queryLibrary, sortLibrary } from '../client/data/library-query'
 import { generateGroup, groupOfSize } from './generate-group'
-import { argument, median, time } from './measure'
+import { argument, flag, median, percentile, time } from './measure'
 
 // What a reader types, keystroke by keystroke: prefixes, a typo, several words, an id.
 const QUERIES = [
@@ -81,6 +93,59 @@ function realDocuments(count: number): SearchDocument[] {
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`
 
+/**
+ * A member typing each query letter by letter: one sample per keystroke per run, so that the
+ * percentiles see every slow keystroke. `begin` runs (untimed) before each query: the word
+ * search forgets what it found, so that a run never answers from the run before it.
+ */
+function typeQueries(
+  runs: number,
+  queries: string[],
+  begin: () => void,
+  task: (text: string) => unknown,
+): number[] {
+  const samples: number[] = []
+  for (let run = 0; run < runs; run++) {
+    for (const query of queries) {
+      begin()
+      for (let k = 1; k <= query.length; k++) {
+        const text = query.slice(0, k)
+        if (!text.trim()) continue
+        const start = performance.now()
+        task(text)
+        samples.push(performance.now() - start)
+      }
+    }
+  }
+  return samples
+}
+
+/**
+ * The search the library does once its index is built, with a way to make it forget the words
+ * it found (a fresh `wordSearch` over the same MiniSearch index).
+ */
+function indexSearch(index: SyncedIndex, documents: SearchDocument[]) {
+  const mini = newMiniSearch()
+  mini.addAll(documents)
+  let words = wordSearch(mini, () => documents)
+  return {
+    search(text: string) {
+      const typed = queryWords(text)
+      return typed.length === 0 ? undefined : words.search(typed)
+    },
+    forget: () => (words = wordSearch(mini, () => documents)),
+    /** The synced index gives the same answer (checked once per query, not timed). */
+    check(text: string) {
+      const mine = [...(this.search(text)?.keys() ?? [])].sort().join()
+      const theirs = [...(index.search(text)?.keys() ?? [])].sort().join()
+      if (mine !== theirs) throw new Error(`the two searches differ on "${text}"`)
+    },
+  }
+}
+
+const spread = (samples: number[]) =>
+  [0.5, 0.95, 0.99].map((share) => ms(percentile(samples, share))).join(' / ')
+
 function measure(papers: number, runs: number): Record<string, string> {
   const doc = generateGroup(groupOfSize(papers))
   const read = () => toSearchDocuments(listPapers(doc), readCommentText(doc))
@@ -96,9 +161,12 @@ function measure(papers: number, runs: number): Record<string, string> {
   // The naive filter's "index": every field folded to lower case without accents, once.
   const foldTime = time(1, () => searchNaive(documents, 'x'))
 
-  const perQuery = (search: (text: string) => unknown) =>
-    QUERIES.map((text) => ({ text, ms: time(runs, () => search(text)) }))
-  const indexQueries = perQuery((text) => index.search(text))
+  // Each query timed on its own, the word search forgetting earlier answers before each run.
+  const words = indexSearch(index, documents)
+  QUERIES.forEach((text) => words.check(text))
+  const perQuery = (search: (text: string) => unknown, begin = () => {}) =>
+    QUERIES.map((text) => ({ text, ms: time(runs, () => search(text), begin) }))
+  const indexQueries = perQuery(words.search, words.forget)
   const naiveQueries = perQuery((text) => searchNaive(documents, text))
   const slowest = (queries: { text: string; ms: number }[]) => {
     const worst = queries.reduce((a, b) => (b.ms > a.ms ? b : a))
@@ -114,10 +182,12 @@ function measure(papers: number, runs: number): Record<string, string> {
     realIndex.update(real)
     realIndex.build(() => true)
   })
-  const realQuery = (search: (text: string) => unknown) =>
-    median(REAL_QUERIES.map((text) => time(runs, () => search(text))))
+  const realWords = indexSearch(realIndex, real)
+  REAL_QUERIES.forEach((text) => realWords.check(text))
+  const realQuery = (search: (text: string) => unknown, begin = () => {}) =>
+    median(REAL_QUERIES.map((text) => time(runs, () => search(text), begin)))
   searchNaive(real, 'x')
-  const realIndexQuery = realQuery((text) => realIndex.search(text))
+  const realIndexQuery = realQuery(realWords.search, realWords.forget)
   const realNaiveQuery = realQuery((text) => searchNaive(real, text))
   const realHits = range(REAL_QUERIES.map((text) => realIndex.search(text)?.size ?? 0))
   const realNaiveHits = range(REAL_QUERIES.map((text) => searchNaive(real, text)?.size ?? 0))
@@ -151,6 +221,20 @@ function measure(papers: number, runs: number): Record<string, string> {
   const sorted = sortLibrary(library, query.sort)
   const typing = time(runs, () => filterSorted(sorted, query, context))
 
+  // The feed's work per keystroke: search, then filter the sorted library by the hits.
+  const keystroke = (search: (text: string) => SearchHits | undefined) => (text: string) =>
+    filterSorted(sorted, { ...query, text }, { memberId: 'member-1', textMatches: search(text) })
+  const none = () => {}
+  const indexTyping = typeQueries(runs, QUERIES, words.forget, keystroke(words.search))
+  const naiveTyping = typeQueries(
+    runs,
+    QUERIES,
+    none,
+    keystroke((t) => searchNaive(documents, t)),
+  )
+  const realTyping = typeQueries(runs, REAL_QUERIES, realWords.forget, realWords.search)
+  const realNaiveTyping = typeQueries(runs, REAL_QUERIES, none, (t) => searchNaive(real, t))
+
   return {
     'read papers and comment text': ms(readTime),
     'index build (MiniSearch)': ms(buildTime),
@@ -165,6 +249,11 @@ function measure(papers: number, runs: number): Record<string, string> {
     'feed: filter the sorted list': ms(typing),
     'hits per query, min-max (MiniSearch)': hits,
     'baseline hits per query (naive)': naiveHits,
+    'keystroke p50 / p95 / p99 (MiniSearch + feed)': spread(indexTyping),
+    'baseline keystroke p50 / p95 / p99 (naive + feed)': spread(naiveTyping),
+    'real text: keystroke p50 / p95 / p99 (MiniSearch)': spread(realTyping),
+    'real text: baseline keystroke (naive)': spread(realNaiveTyping),
+    'keystrokes timed (generated / real)': `${indexTyping.length} / ${realTyping.length}`,
     'real text: index build': ms(realBuild),
     'real text: query, median (MiniSearch)': ms(realIndexQuery),
     'real text: baseline query (naive)': ms(realNaiveQuery),
@@ -173,8 +262,9 @@ function measure(papers: number, runs: number): Record<string, string> {
   }
 }
 
-const only = argument('papers')
-const runs = argument('runs') ?? 5
+const smoke = flag('smoke')
+const only = argument('papers') ?? (smoke ? 200 : undefined)
+const runs = argument('runs') ?? (smoke ? 1 : 5)
 const sizes = only ? [only] : [2_000, 5_000]
 const columns: Record<string, Record<string, string>> = {}
 for (const papers of sizes) {
@@ -185,7 +275,9 @@ for (const papers of sizes) {
     columns[row] = { ...columns[row], [`${papers.toLocaleString('en')} papers`]: value }
   }
 }
-console.log(`node ${process.version}, median of ${runs} runs`)
+console.log(
+  `node ${process.version}, ${cpus()[0]?.model} x ${cpus().length}, median of ${runs} runs`,
+)
 console.log(`generated queries: ${QUERIES.join(' | ')}`)
 console.log(`real-text queries: ${REAL_QUERIES.join(' | ')}`)
 console.table(columns)
