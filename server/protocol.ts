@@ -70,22 +70,35 @@ export interface AwarenessEntry {
   state: unknown
 }
 
+/** Throws on bytes that are not UTF-8, as lib0's `readVarString` does. */
+const textDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
 /** How deep a presence state may nest; the app's are two or three levels deep. */
 export const MAX_PRESENCE_DEPTH = 32
+
+/**
+ * Whether a state (its JSON text, as UTF-8 bytes) is one the receiver already holds for that
+ * client at that clock, and so was checked before.
+ */
+export type HeldPresence = (clientId: number, clock: number, state: Uint8Array) => boolean
 
 /**
  * The entries of an awareness update (the payload of an awareness message). Throws on an update
  * that does not decode, or holds a state that is not JSON or nests deeper than
  * {@link MAX_PRESENCE_DEPTH} (encoding such a state again would overflow the stack), so nothing
- * of it is applied.
+ * of it is applied. Entries `held` recognises are left out unparsed: in a large group most
+ * presence frames are echoes of states the server itself sent.
  */
-export function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+export function decodeAwarenessEntries(update: Uint8Array, held?: HeldPresence): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update)
   const entries: AwarenessEntry[] = []
   for (let count = decoding.readVarUint(decoder); count > 0; count--) {
     const clientId = decoding.readVarUint(decoder)
     const clock = decoding.readVarUint(decoder)
-    const state: unknown = JSON.parse(decoding.readVarString(decoder))
+    // A varString is its UTF-8 bytes with their length in front, as a varUint8Array.
+    const text = decoding.readVarUint8Array(decoder)
+    if (held?.(clientId, clock, text)) continue
+    const state: unknown = JSON.parse(textDecoder.decode(text))
     if (depthOf(state) > MAX_PRESENCE_DEPTH) throw new Error('presence nested too deep')
     entries.push({ clientId, clock, state })
   }

@@ -1,5 +1,4 @@
 import * as Y from 'yjs'
-import * as awarenessProtocol from 'y-protocols/awareness'
 import type { DocStore } from './store/doc-store'
 import {
   Compactor,
@@ -7,16 +6,25 @@ import {
   type CompactionPolicy,
   type Snapshot,
 } from './store/compactor'
-import { AwarenessOwners } from './awareness-owners'
 import { CLOSE_CODES, type RoomMember } from './room-member'
-import { UpdateBatch, decodeRoomMessage } from './room-messages'
 import {
-  encodeAwareness,
-  encodeAwarenessEntries,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  type AwarenessEntry,
-} from './protocol'
+  UpdateBatch,
+  addClocks,
+  decodeRoomMessage,
+  type Clocks,
+  type RoomMessage,
+} from './room-messages'
+import { changeTogether, mayChangeDoc, type Inbound } from './room-drain'
+import { RoomOutbox } from './room-outbox'
+import {
+  dropParkedOf,
+  hasParked,
+  parkedExtent,
+  parkedMore,
+  syncStep2WithoutParked,
+} from './room-parking'
+import { RoomPresence } from './room-presence'
+import { encodeSyncStep1 } from './protocol'
 
 /** Options of a {@link Room}. */
 export interface RoomOptions {
@@ -52,27 +60,32 @@ interface MemberState {
 /** How long a syncing member's update may wait for what it builds on before it is refused. */
 const PARKED_MS = 10_000
 
-/** A frame waiting for the room's next drain. */
-interface Inbound {
-  member: RoomMember
-  frame: Uint8Array
-}
-
 /**
  * One group's document while anyone is connected to it. Every event (the load, joins, leaves,
  * batches of messages, compaction snapshots, the unload) runs through one promise queue, so no
- * message is answered before the stored state is in the doc, and nobody sees an update before
- * the store has it. Frames that arrive together (in one event-loop turn) are handled as one
- * task: their document changes are stored as one append and sent as one message per member.
+ * message is answered before the stored state is in the doc. Frames that arrive together (in
+ * one event-loop turn) are handled as one task: their document changes are stored as one append
+ * and sent as one message per member, through the {@link RoomOutbox}, which sends nothing
+ * before the store has it; the room goes on with its next frames while the disk syncs.
  */
 export class Room {
-  /** The group's document, as loaded from the store plus every update stored since. */
+  /** The group's document, as loaded from the store plus every update applied since. */
   readonly doc = new Y.Doc()
-  /** Presence of the room's members; never persisted. */
-  readonly awareness = new awarenessProtocol.Awareness(this.doc)
   private readonly members = new Map<RoomMember, MemberState>()
-  /** Who may speak for each awareness client id; a member's ids are removed when it leaves. */
-  private readonly awarenessOwners = new AwarenessOwners()
+  private readonly presence = new RoomPresence(this.doc, {
+    broadcast: (message) => {
+      for (const [member, state] of this.members) if (state.greeted) member.send(message)
+    },
+  })
+  private readonly outbox = new RoomOutbox({
+    append: (update) => this.options.store.append(this.options.groupId, update),
+    onStored: (position) => {
+      this.position = position
+      this.compactor?.noteAppend()
+    },
+    recipients: () => this.greetedMembers(),
+    onError: (error) => this.fail(error),
+  })
   private queue: Promise<void>
   /** Frames for the drain task at the end of the queue; a new task starts a new inbox. */
   private inbox: Inbound[] | undefined
@@ -83,10 +96,17 @@ export class Room {
   private compactor: Compactor | undefined
 
   constructor(private readonly options: RoomOptions) {
-    // The server announces no presence of its own.
-    this.awareness.setLocalState(null)
-    this.awareness.on('update', this.relayAwareness)
     this.queue = this.load()
+  }
+
+  /** True once the room unloaded or failed; nothing it holds may be used then. */
+  private get closed(): boolean {
+    return this.state === 'closed'
+  }
+
+  /** Presence of the room's members; never persisted. */
+  get awareness(): RoomPresence['awareness'] {
+    return this.presence.awareness
   }
 
   /** False once the room unloads or fails; the registry then makes a new one. */
@@ -102,8 +122,9 @@ export class Room {
       const state = this.members.get(member)
       if (!state) return
       state.greeted = true
+      // A state vector holds no content: it may cover changes whose sync is still running.
       member.send(encodeSyncStep1(this.doc))
-      if (this.awareness.getStates().size > 0) member.send(encodeAwareness(this.awareness))
+      if (!this.presence.isEmpty) member.send(this.presence.encodeAll())
     })
   }
 
@@ -125,14 +146,16 @@ export class Room {
       if (!state || !this.members.delete(member)) return
       // What it parked builds on its offline edits, which will not come now.
       if (state.parked) this.dropParked()
-      this.removePresenceOf(member)
+      this.presence.removeOf(member)
       if (this.members.size === 0) this.scheduleUnload()
     })
   }
 
-  /** Resolves when everything queued so far has run (a queued unload included). */
-  settled(): Promise<void> {
-    return this.queue
+  /** Resolves when everything queued so far has run (a queued unload included) and is sent. */
+  async settled(): Promise<void> {
+    await this.queue
+    await this.outbox.stored()
+    await this.presence.sent()
   }
 
   /** Unloads at once, whatever the idle delay: for server shutdown. Resolves when stored. */
@@ -167,7 +190,7 @@ export class Room {
         store: this.options.store,
         policy: { ...DEFAULT_COMPACTION_POLICY, ...this.options.compaction },
         log: this.options.log,
-        onDue: () => this.enqueue(() => this.compactor?.start(this.snapshot)),
+        onDue: () => this.enqueue(() => this.compactAfterStored()),
       },
       updates.length,
     )
@@ -176,111 +199,108 @@ export class Room {
 
   /**
    * Handles the frames in `inbox` in arrival order, after waiting one turn of the event loop
-   * for more. Document changes are gathered and stored once, before anything reads the doc
-   * (a sync step 1) and at the end; awareness, which the store never sees, goes out at once.
+   * for more. Document changes are gathered and committed once, at the end and before a sync
+   * step 1, whose answer waits until everything before it is stored; awareness, which the store
+   * never sees, goes out by itself, in presence windows.
    */
   private async drain(inbox: Inbound[]): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve))
     if (this.inbox === inbox) this.inbox = undefined
-    const batch = new UpdateBatch()
-    for (const { member, frame } of inbox) {
-      const state = this.members.get(member)
-      if (!state || state.refused) continue
-      let message
-      try {
-        message = decodeRoomMessage(frame)
-      } catch {
-        this.refuse(member, state)
-        continue
-      }
-      if (message.type === 'update') {
-        const before = this.parkedExtent()
-        // Read-only members still sync and show presence; their edits stay on their device.
-        if (member.canWrite && !this.applyUpdate(member, message.update, batch)) {
-          this.refuse(member, state)
+    let next = 0
+    while (next < inbox.length && !this.closed) {
+      const batch = new UpdateBatch()
+      let stepOne: { member: RoomMember; stateVector: Uint8Array } | undefined
+      changeTogether(this.doc, batch, mayChangeDoc(inbox, next), (writers) => {
+        for (; next < inbox.length && !stepOne; next++) {
+          const { member, frame } = inbox[next] as Inbound
+          const message = this.decode(member, frame)
+          if (message?.type === 'sync-step-1') stepOne = { member, ...message }
+          else if (message) this.handle(member, message, writers)
         }
-        const parkedNow = this.parkedMore(before)
-        if (message.step2) state.syncing = false
-        if (!this.hasPending()) {
-          // Whatever was parked has attached (and was collected into the batch).
-          for (const other of this.members.values()) other.parked = false
-        } else if (parkedNow && state.syncing && !state.refused) {
-          // A stock client that edits as it reconnects sends that edit before its step 2,
-          // which carries the offline edits it builds on: let it wait for them.
-          this.park(state)
-        } else if (parkedNow || (message.step2 && state.parked)) {
-          // Nothing more is coming that what waits could build on.
-          if (parkedNow) this.refuse(member, state)
-          this.dropParked()
-        }
-      } else if (message.type === 'sync-step-1') {
-        if (!(await this.store(batch))) return
-        member.reply(() => this.syncStep2(message.stateVector))
-      } else if (message.type === 'awareness') {
-        this.applyAwareness(member, message.entries)
-      } else if (message.type === 'query-awareness') {
-        member.reply(() => encodeAwareness(this.awareness))
-      }
+      })
+      this.outbox.commit(batch)
+      if (!stepOne) break
+      await this.outbox.stored()
+      if (this.closed) return
+      const { stateVector } = stepOne
+      stepOne.member.reply(() => syncStep2WithoutParked(this.doc, stateVector))
     }
-    await this.store(batch)
+  }
+
+  /** Compacts once every change in the doc is stored: a snapshot holds nothing else. */
+  private async compactAfterStored(): Promise<void> {
+    await this.outbox.stored()
+    if (this.state === 'open') this.compactor?.start(this.snapshot)
+  }
+
+  private *greetedMembers(): Iterable<RoomMember> {
+    for (const [member, state] of this.members) if (state.greeted) yield member
+  }
+
+  /** The decoded frame of a member still in the room, or undefined (then it is refused). */
+  private decode(member: RoomMember, frame: Uint8Array): RoomMessage | undefined {
+    const state = this.members.get(member)
+    if (!state || state.refused) return undefined
+    try {
+      return decodeRoomMessage(frame, this.presence.isHeld)
+    } catch {
+      this.refuse(member, state)
+      return undefined
+    }
+  }
+
+  /** Handles one message other than a sync step 1, inside the drain's transaction. */
+  private handle(member: RoomMember, message: RoomMessage, writers: Map<RoomMember, Clocks>): void {
+    const state = this.members.get(member)
+    if (!state || state.refused) return
+    if (message.type === 'update') {
+      const before = parkedExtent(this.doc)
+      // Read-only members still sync and show presence; their edits stay on their device.
+      if (member.canWrite) {
+        const clocks = writers.get(member)
+        if (clocks) addClocks(clocks, message.clocks)
+        else writers.set(member, new Map(message.clocks))
+        if (!this.applyUpdate(member, message.update)) this.refuse(member, state)
+      }
+      const parkedNow = parkedMore(this.doc, before)
+      if (message.step2) state.syncing = false
+      if (!hasParked(this.doc)) {
+        // Whatever was parked has attached (and is part of the transaction's update).
+        for (const other of this.members.values()) other.parked = false
+      } else if (parkedNow && state.syncing && !state.refused) {
+        // A stock client that edits as it reconnects sends that edit before its step 2,
+        // which carries the offline edits it builds on: let it wait for them.
+        this.park(state)
+      } else if (parkedNow || (message.step2 && state.parked)) {
+        // Nothing more is coming that what waits could build on.
+        if (parkedNow) this.refuse(member, state)
+        this.dropParked()
+      }
+    } else if (message.type === 'awareness') {
+      this.presence.apply(member, message.entries)
+    } else if (message.type === 'query-awareness') {
+      member.reply(() => this.presence.encodeAll())
+    }
   }
 
   /**
-   * Applies a member's update to the doc and adds what it changed (as Yjs emits it) to
-   * `batch`; a duplicate changes nothing. False if Yjs threw, after adding whatever part of
-   * the update it did integrate, which is then stored like any change.
+   * Applies a member's update to the doc, inside the drain's transaction; a duplicate changes
+   * nothing. False if Yjs threw, after integrating whatever part of the update it could, which
+   * is then stored like any change.
    */
-  private applyUpdate(from: RoomMember, update: Uint8Array, batch: UpdateBatch): boolean {
-    const collect = (change: Uint8Array) => batch.add(from, change)
-    this.doc.on('update', collect)
+  private applyUpdate(from: RoomMember, update: Uint8Array): boolean {
     try {
       Y.applyUpdate(this.doc, update, from)
       return true
     } catch {
       return false
-    } finally {
-      this.doc.off('update', collect)
     }
-  }
-
-  /**
-   * Stores the changes of `batch` as one append, then sends each member the ones it did not
-   * make. False if the store failed: the room is then dropped, since its doc holds a change
-   * the store lacks.
-   */
-  private async store(batch: UpdateBatch): Promise<boolean> {
-    if (batch.isEmpty) return true
-    try {
-      this.position = await this.options.store.append(this.options.groupId, batch.merged())
-    } catch (error) {
-      this.fail(error)
-      return false
-    }
-    this.compactor?.noteAppend()
-    for (const [member, state] of this.members) {
-      const message = state.greeted ? batch.messageFor(member) : undefined
-      if (message) member.send(message)
-    }
-    batch.clear()
-    return true
   }
 
   /** A member sent a malformed frame: close its connection; the room carries on. */
   private refuse(member: RoomMember, state: MemberState): void {
     state.refused = true
     member.close(CLOSE_CODES.invalidData, 'malformed message')
-  }
-
-  /**
-   * Applies the awareness entries a member may speak for (see {@link AwarenessOwners}); the
-   * others are dropped.
-   */
-  private applyAwareness(from: RoomMember, entries: AwarenessEntry[]): void {
-    const own = entries.filter((entry) => this.mayApply(from, entry))
-    if (own.length > 0) {
-      from.presenceAccepted?.()
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), from)
-    }
   }
 
   /**
@@ -292,7 +312,7 @@ export class Room {
     state.parked = true
     setTimeout(() => {
       this.enqueue(() => {
-        if (state.parked && this.hasPending()) this.dropParked()
+        if (state.parked && hasParked(this.doc)) this.dropParked()
       })
     }, this.options.parkedMs ?? PARKED_MS)
   }
@@ -303,8 +323,7 @@ export class Room {
    * again, with what it builds on, once they reconnect.
    */
   private dropParked(): void {
-    this.doc.store.pendingStructs = null
-    this.doc.store.pendingDs = null
+    dropParkedOf(this.doc)
     for (const [member, state] of this.members) {
       if (!state.parked) continue
       state.parked = false
@@ -312,48 +331,10 @@ export class Room {
     }
   }
 
-  /** What Yjs holds parked: the clocks of each client's parked structs, and parked deletes. */
-  private parkedExtent(): { to: Map<number, number>; ds: Uint8Array | null } {
-    const { pendingStructs, pendingDs } = this.doc.store
-    // Yjs keeps what it parked in its v2 update encoding.
-    const to = pendingStructs ? Y.parseUpdateMetaV2(pendingStructs.update).to : new Map()
-    return { to, ds: pendingDs }
-  }
-
-  /**
-   * Whether the update just applied left something parked of its own: structs past what was
-   * parked before, or deletes when none were. (Another member's update that only brushes past
-   * what waits, as Yjs retries it on every update, parks nothing.)
-   */
-  private parkedMore(before: { to: Map<number, number>; ds: Uint8Array | null }): boolean {
-    const after = this.parkedExtent()
-    if (after.ds !== null && before.ds === null) return true
-    for (const [client, clock] of after.to) if (clock > (before.to.get(client) ?? 0)) return true
-    return false
-  }
-
-  /** A sync step 2 for `stateVector`, without anything parked: only stored changes go out. */
-  private syncStep2(stateVector: Uint8Array): Uint8Array {
-    const { pendingStructs, pendingDs } = this.doc.store
-    this.doc.store.pendingStructs = null
-    this.doc.store.pendingDs = null
-    try {
-      return encodeSyncStep2(this.doc, stateVector)
-    } finally {
-      this.doc.store.pendingStructs = pendingStructs
-      this.doc.store.pendingDs = pendingDs
-    }
-  }
-
-  /** True when the doc holds updates Yjs could not attach yet, which are never stored. */
-  private hasPending(): boolean {
-    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
-  }
-
   /** The doc and the store position it covers; only called between queued tasks. */
   private readonly snapshot = (): Snapshot => {
     // Never write a snapshot holding parts that are not stored and may not even decode.
-    if (this.hasPending()) throw new Error('the room holds updates it could not attach')
+    if (hasParked(this.doc)) throw new Error('the room holds updates it could not attach')
     return { state: Y.encodeStateAsUpdate(this.doc), upTo: this.position }
   }
 
@@ -368,6 +349,7 @@ export class Room {
     if (this.members.size > 0 || this.state !== 'open') return
     this.state = 'closing'
     this.options.onClosed()
+    await this.outbox.stored()
     try {
       await this.compactor?.finish(this.snapshot)
     } catch (error) {
@@ -394,35 +376,7 @@ export class Room {
     clearTimeout(this.idleTimer)
     // A compaction already writing goes on: its snapshot holds only stored updates.
     void this.compactor?.stop()
-    this.awareness.off('update', this.relayAwareness)
-    this.awareness.destroy()
+    this.presence.destroy()
     this.doc.destroy()
-  }
-
-  private mayApply(from: RoomMember, entry: AwarenessEntry): boolean {
-    if (entry.clientId === this.awareness.clientID) return false
-    const known = this.awareness.meta.get(entry.clientId)?.clock
-    return this.awarenessOwners.accept(from, entry, known === undefined || entry.clock > known)
-  }
-
-  /** Removes a departed member's presence, or passes an id on to its heir's newer state. */
-  private removePresenceOf(member: RoomMember): void {
-    const { removed, handedOver } = this.awarenessOwners.release(member)
-    awarenessProtocol.removeAwarenessStates(this.awareness, removed, null)
-    for (const heir of handedOver) {
-      const update = encodeAwarenessEntries([heir.entry])
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, heir.member)
-    }
-  }
-
-  /** Presence goes to every member, the sender included: the echo keeps its connection alive. */
-  private readonly relayAwareness = (changes: {
-    added: number[]
-    updated: number[]
-    removed: number[]
-  }): void => {
-    const clients = [...changes.added, ...changes.updated, ...changes.removed]
-    const message = encodeAwareness(this.awareness, clients)
-    for (const [member, state] of this.members) if (state.greeted) member.send(message)
   }
 }

@@ -1,6 +1,8 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { DocStore, StoredUpdates } from './doc-store'
+import { createGroupCommit } from './group-commit'
+import { WalSync } from './wal-sync'
 
 /** File name of the SQLite database inside the data directory. */
 export const SQLITE_FILE_NAME = 'margins.sqlite'
@@ -28,9 +30,11 @@ function toBytes(blob: Buffer): Uint8Array {
 /**
  * A {@link DocStore} in one SQLite file (`<dataDir>/margins.sqlite`) through better-sqlite3.
  * A row's `id` is its position: AUTOINCREMENT never reuses one, and a snapshot takes the id of
- * the last row it replaces, so it sorts before the tail. better-sqlite3 is synchronous, so
- * every call has finished, committed and been fsynced before its promise is even returned;
- * there is no write queue to lose on a crash.
+ * the last row it replaces, so it sorts before the tail. The appends of one event-loop turn
+ * are committed together in one transaction just after that turn, and each append's promise
+ * resolves only once that transaction's WAL frames are fsynced: an update is acknowledged only
+ * after that, so neither a crash nor a power cut loses an acknowledged update; what they may
+ * lose is updates not yet acknowledged, which nobody has been sent.
  */
 export function createSqliteStore(options: SqliteStoreOptions): DocStore {
   const db = new Database(join(options.dataDir, SQLITE_FILE_NAME))
@@ -61,8 +65,28 @@ export function createSqliteStore(options: SqliteStoreOptions): DocStore {
     return { updates: rows.map((row) => toBytes(row.data)), position: rows.at(-1)?.id ?? 0 }
   })
 
-  const append = (groupId: string, update: Uint8Array): number =>
-    Number(insertRow.run(groupId, update).lastInsertRowid)
+  const insertAll = db.transaction(
+    (queued: ReadonlyArray<{ groupId: string; update: Uint8Array }>) =>
+      queued.map(({ groupId, update }) => Number(insertRow.run(groupId, update).lastInsertRowid)),
+  )
+  const syncNormal = db.prepare('PRAGMA synchronous = NORMAL')
+  const syncFull = db.prepare('PRAGMA synchronous = FULL')
+  const wal = new WalSync(join(options.dataDir, `${SQLITE_FILE_NAME}-wal`))
+  // Appends of one event-loop turn share a transaction (see group-commit.ts). It commits with
+  // synchronous=NORMAL, which writes its WAL frames without waiting for the disk; the WAL is
+  // then fdatasynced on the thread pool before any of them is acknowledged. That is the sync
+  // synchronous=FULL does after each commit, made without blocking the event loop.
+  const appends = createGroupCommit({
+    commit: (queued) => {
+      syncNormal.run()
+      try {
+        return insertAll(queued)
+      } finally {
+        syncFull.run()
+      }
+    },
+    sync: () => wal.sync(),
+  })
 
   const replace = db.transaction((groupId: string, state: Uint8Array, upTo: number) => {
     const last = lastRowUpTo.get(groupId, upTo)?.id ?? null
@@ -77,15 +101,27 @@ export function createSqliteStore(options: SqliteStoreOptions): DocStore {
 
   let closed = false
   return {
-    load: async (groupId) => read(groupId).updates,
-    read: async (groupId) => read(groupId),
-    append: async (groupId, update) => append(groupId, update),
+    // Reads, replaces and closing first commit what is queued, so they see every earlier append.
+    load: async (groupId) => {
+      appends.flush()
+      return read(groupId).updates
+    },
+    read: async (groupId) => {
+      appends.flush()
+      return read(groupId)
+    },
+    append: (groupId, update) =>
+      closed ? Promise.reject(new Error('store closed')) : appends.append(groupId, update),
     replace: async (groupId, state, upTo) => {
+      appends.flush()
       replace(groupId, state, upTo ?? Number.MAX_SAFE_INTEGER)
     },
     close: async () => {
       if (closed) return
+      appends.flush()
       closed = true
+      await appends.synced()
+      await wal.close()
       db.close()
     },
   }
