@@ -15,8 +15,9 @@ export {
 
 /**
  * A MiniSearch index over the fields of {@link SearchDocument}: accent- and case-folded terms,
- * every word required. The last word is searched as a prefix (it is the one being typed), and
- * words of four letters or more with a typo (not numbers: a typo in an id is another id).
+ * every word required. The last word is searched as a prefix (it is the one being typed), and a
+ * word of four letters or more that matches nothing as typed is searched with a typo (not
+ * numbers: a typo in an id is another id).
  * Searched word by word (library-search-words.ts); the feed keeps its own order, so scores are
  * not used.
  */

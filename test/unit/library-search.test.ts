@@ -59,6 +59,16 @@ describe('syncedIndex search', () => {
     expect(found(index.search('2207v2'))).toEqual([])
   })
 
+  it('looks for a word with a typo only when nothing matches it as typed', () => {
+    const index = built([
+      doc('model', { title: 'A world model for robots' }),
+      doc('modal', { title: 'Multi-modal pretraining' }),
+    ])
+    expect(found(index.search('model'))).toEqual(['model'])
+    expect(found(index.search('modl'))).toEqual(['modal', 'model'])
+    expect(found(index.search('modl robots'))).toEqual(['model'])
+  })
+
   it('says when only the discussion matched', () => {
     const index = built(library)
     expect(index.search('clever')?.get('ssm')).toEqual({ inDiscussionOnly: true })
