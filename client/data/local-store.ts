@@ -60,11 +60,13 @@ const FRAME_FALLBACK_MS = 50
 
 /**
  * Settles once the browser has painted what the document now holds (the task after the next
- * animation frame), or after FRAME_FALLBACK_MS in a page that gets no frames.
+ * animation frame), or after FRAME_FALLBACK_MS in a page that gets no frames (or a context
+ * without them: a worker, a test environment being torn down).
  */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, FRAME_FALLBACK_MS)
+    if (typeof requestAnimationFrame !== 'function') return
     requestAnimationFrame(() =>
       setTimeout(() => {
         clearTimeout(timer)
