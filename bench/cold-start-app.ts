@@ -29,6 +29,23 @@ export async function cleanUp(): Promise<void> {
   await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
 }
 
+/**
+ * Runs a browser benchmark's `main`: a failure is printed and sets the exit code, the temporary
+ * directories go, and the process exits, since a failed run may leave a server or a browser
+ * behind that must not keep it alive.
+ */
+export function runBrowserBench(main: () => Promise<void>): void {
+  main()
+    .catch((error: unknown) => {
+      console.error(error)
+      process.exitCode = 1
+    })
+    .finally(async () => {
+      await cleanUp()
+      process.exit()
+    })
+}
+
 /** The value of `--name value`, a string option. */
 export function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`)

@@ -20,7 +20,7 @@ import { LARGE_GROUP, generateGroup, groupOfSize } from './generate-group'
 import { argument, median } from './measure'
 import {
   builtApp,
-  cleanUp,
+  runBrowserBench,
   libraryRendered,
   machine,
   openProfile,
@@ -160,13 +160,4 @@ async function main() {
   console.log('targets: cold load < 1000 ms and < 2x the floor')
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error)
-    process.exitCode = 1
-  })
-  .finally(async () => {
-    await cleanUp()
-    // A failed run may leave a server or a browser behind: they must not keep the process.
-    process.exit()
-  })
+runBrowserBench(main)

@@ -25,7 +25,7 @@ import { LARGE_GROUP, generateGroup, groupOfSize } from './generate-group'
 import { argument } from './measure'
 import {
   builtApp,
-  cleanUp,
+  runBrowserBench,
   libraryRendered,
   machine,
   openProfile,
@@ -211,12 +211,4 @@ async function main() {
   }
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error)
-    process.exitCode = 1
-  })
-  .finally(async () => {
-    await cleanUp()
-    process.exit()
-  })
+runBrowserBench(main)
