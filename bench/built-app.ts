@@ -4,15 +4,13 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { cpus, tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { build } from 'vite'
+import { join } from 'node:path'
 import { inviteLink, type GroupKeys } from '../shared/invite'
+import { buildApp } from '../test/e2e/build-app.global-setup'
 import { ensureDemoGroup } from '../server/demo'
 import { createSyncServer, type SyncServer } from '../server/sync-server'
 import { createSqliteStore } from '../server/store/sqlite-store'
 import type { DocStore } from '../server/store/doc-store'
-
-const repoRoot = resolve(import.meta.dirname, '..')
 
 /** The demo group's library, served from a temporary build; `close` removes both. */
 export interface BuiltApp {
@@ -26,26 +24,6 @@ export interface BuiltApp {
 }
 
 /**
- * Builds the client with the repo's Vite config into a temporary directory. Vite takes the
- * build's flavour from NODE_ENV: it is set to production for the build, as `npm run build` does.
- */
-export async function buildClient(outDir: string): Promise<void> {
-  const nodeEnv = process.env.NODE_ENV
-  process.env.NODE_ENV = 'production'
-  try {
-    await build({
-      configFile: join(repoRoot, 'vite.config.ts'),
-      root: join(repoRoot, 'client'),
-      mode: 'production',
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true },
-    })
-  } finally {
-    process.env.NODE_ENV = nodeEnv
-  }
-}
-
-/**
  * Builds the app and serves it with the demo group (68 papers) on a free loopback port. With
  * `prebuilt`, serves that build instead (left in place on close), to compare two versions.
  */
@@ -55,7 +33,7 @@ export async function startBuiltApp(prebuilt?: string): Promise<BuiltApp> {
   const owned = prebuilt === undefined ? [appDir, dataDir] : [dataDir]
   let store: DocStore | undefined
   try {
-    if (prebuilt === undefined) await buildClient(appDir)
+    if (prebuilt === undefined) await buildApp(appDir)
     store = createSqliteStore({ dataDir })
     const keys = await ensureDemoGroup(dataDir, store)
     const server = await createSyncServer({

@@ -2,7 +2,6 @@
  * The built app, a Margins server holding one generated group, and Chromium profiles that open
  * it: what the cold-start and first-sync benchmarks share.
  */
-import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
@@ -12,6 +11,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { createGroupKeys, type GroupKeys } from '../shared/invite'
 import { createSyncServer, type SyncServer } from '../server/sync-server'
 import { createSqliteStore } from '../server/store/sqlite-store'
+import { buildApp } from '../test/e2e/build-app.global-setup'
 import { createStaticApp } from '../server/static-app'
 import type { DocStore } from '../server/store/doc-store'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/browser'
@@ -60,9 +60,7 @@ export async function builtApp(): Promise<string> {
     return given
   }
   const dir = await tempDir('margins-bench-app-')
-  execFileSync('npx', ['vite', 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'error'], {
-    stdio: 'inherit',
-  })
+  await buildApp(dir)
   return dir
 }
 
