@@ -130,8 +130,16 @@ export async function serveAppOnly(appDir: string, port: number): Promise<Server
  * the page does not have.
  */
 const RENDER_PROBE = `(() => {
-  const seen = { card: -1, painted: -1, counts: {} }
+  const seen = { card: -1, painted: -1, live: -1, counts: {} }
   window.__marginsBench = seen
+  // The frame after the group's stored copy is applied: the library read from the document.
+  const mark = performance.mark.bind(performance)
+  performance.mark = (name, options) => {
+    const entry = mark(name, options)
+    if (name === 'margins:stored-copy-applied' && String(options?.detail).startsWith('margins-group-'))
+      requestAnimationFrame(() => (seen.live = performance.now()))
+    return entry
+  }
   const check = () => {
     if (seen.card < 0 && document.querySelector('article.feed-card')) {
       seen.card = performance.now()
@@ -163,6 +171,8 @@ export interface Rendered {
   card: number
   /** The frame with the first paper card about to be painted. */
   painted: number
+  /** The frame after the stored copy was applied (-1 without one): the library live. */
+  live: number
   /** The count of all the group's papers shown. */
   counted: number
   /** The app's HTML parsed and its module scripts run (DOMContentLoaded ended). */
@@ -172,16 +182,19 @@ export interface Rendered {
   applied: number
 }
 
-/** Waits until the page's library counts `papers` papers (at most `timeout` ms). */
-export async function libraryRendered(page: Page, papers: number, timeout: number) {
+/**
+ * Waits until the page's library counts `papers` papers, and with `stored`, until the device's
+ * stored copy of the group has been applied and painted too (at most `timeout` ms).
+ */
+export async function libraryRendered(page: Page, papers: number, timeout: number, stored = false) {
   const handle = await page.waitForFunction(
-    (expected) => {
+    ({ expected, live }) => {
       const seen = (
         window as unknown as {
-          __marginsBench?: { card: number; painted: number; counts: object }
+          __marginsBench?: { card: number; painted: number; live: number; counts: object }
         }
       ).__marginsBench
-      if (!seen || seen.painted < 0) return undefined
+      if (!seen || seen.painted < 0 || (live && seen.live < 0)) return undefined
       const counted = Object.entries(seen.counts).find(
         ([text]) => text.replace(/\D/g, '') === String(expected),
       )
@@ -199,38 +212,48 @@ export async function libraryRendered(page: Page, papers: number, timeout: numbe
       return {
         card: seen.card,
         painted: seen.painted,
+        live: seen.live,
         counted: counted[1] as number,
         scripts: navigation?.domContentLoadedEventEnd ?? -1,
         read,
         applied,
       }
     },
-    papers,
+    { expected: papers, live: stored },
     { timeout, polling: 50 },
   )
   return (await handle.jsonValue()) as Rendered
 }
 
-/** The rows and bytes of the copy of the group this device keeps (read from another page). */
+/**
+ * The rows and bytes of the copy of the group this device keeps, and whether the copy of its
+ * first screen is kept beside it (read from another page).
+ */
 export function storedCopy(page: Page, groupId: string) {
   return page.evaluate(
     (name) =>
-      new Promise<{ rows: number; bytes: number }>((resolve, reject) => {
+      new Promise<{ rows: number; bytes: number; firstScreen: boolean }>((resolve, reject) => {
         const open = indexedDB.open(name)
         open.onerror = () => reject(open.error)
         open.onsuccess = () => {
           const db = open.result
           if (!db.objectStoreNames.contains('updates')) {
             db.close()
-            resolve({ rows: 0, bytes: 0 })
+            resolve({ rows: 0, bytes: 0, firstScreen: false })
             return
           }
-          const all = db.transaction('updates').objectStore('updates').getAll()
-          all.onerror = () => reject(all.error)
-          all.onsuccess = () => {
+          const transaction = db.transaction(['updates', 'custom'])
+          const all = transaction.objectStore('updates').getAll()
+          const first = transaction.objectStore('custom').count('first-screen')
+          transaction.onerror = () => reject(transaction.error)
+          transaction.oncomplete = () => {
             db.close()
             const rows = all.result as Uint8Array[]
-            resolve({ rows: rows.length, bytes: rows.reduce((n, row) => n + row.byteLength, 0) })
+            resolve({
+              rows: rows.length,
+              bytes: rows.reduce((n, row) => n + row.byteLength, 0),
+              firstScreen: first.result > 0,
+            })
           }
         }
       }),

@@ -13,6 +13,7 @@ import type { Access } from '../../shared/invite'
 import { createGroupConnection, type SyncStatus } from './open-group'
 import { createDocProjection, type DocProjection } from './create-doc-projection'
 import { createLibrary, type LibraryItem } from './create-library'
+import { createFirstScreen } from './first-screen'
 import { accessOfJoined, rememberGroupName, type JoinedGroup } from './group-list'
 import type { LocalProfile } from './local-profile'
 import { createGroupActions, type GroupActions } from './group-actions'
@@ -34,7 +35,10 @@ export interface GroupView {
   readonly presence: Presence
   readonly readMarks: ReadMarks
   readonly status: Accessor<SyncStatus>
-  /** False only until this device's copy (or the server's) has been read. */
+  /**
+   * False only until this device's copy (or the server's) has been read. Until then, settings,
+   * members and library may show the plain copy of the first screen this device kept.
+   */
   readonly loaded: Accessor<boolean>
   /** True while connected and up to date with the server. */
   readonly synced: Accessor<boolean>
@@ -58,11 +62,13 @@ export function createGroupView(
   const connection = createGroupConnection(group.groupId, group.key)
   const { doc } = connection
   const access = accessOfJoined(group)
-  const settings = createDocProjection(doc, readGroup, undefined)
-  const members = createDocProjection(doc, listMembers, [])
-  const library = createLibrary(doc)
+  const { settings, members, library } = createFirstScreen(connection, {
+    settings: createDocProjection(doc, readGroup, undefined),
+    members: createDocProjection(doc, listMembers, []),
+    library: createLibrary(doc),
+  })
   const memberId = () => profile()?.memberId
-  const actions = createGroupActions(doc, access === 'write', memberId)
+  const actions = createGroupActions(doc, access === 'write', memberId, connection.loaded)
   const presence = createPresence(connection.awareness, profile)
   const readMarks = createReadMarks(group.groupId)
 

@@ -17,11 +17,16 @@ export interface GroupActions {
   dismiss(): void
 }
 
-/** Actions for one group: `memberId()` is undefined until the member has a profile. */
+/**
+ * Actions for one group: `memberId()` is undefined until the member has a profile, and
+ * `loaded()` false while the group is still being read on this device (its first screen may
+ * show by then, from a plain copy: first-screen.ts).
+ */
 export function createGroupActions(
   doc: Y.Doc,
   canWrite: boolean,
   memberId: Accessor<string | undefined>,
+  loaded: Accessor<boolean> = () => true,
 ): GroupActions {
   const [problem, setProblem] = createSignal<string | undefined>()
   const run = <T>(write: GroupWrite<T>): T | undefined => {
@@ -32,6 +37,10 @@ export function createGroupActions(
     }
     if (!id) {
       setProblem('Choose your name first, so the group knows who wrote this.')
+      return undefined
+    }
+    if (!loaded()) {
+      setProblem('The group is still opening on this device. Try again in a moment.')
       return undefined
     }
     try {

@@ -1,5 +1,11 @@
 import * as Y from 'yjs'
-import { STORED_COPY, deleteDatabase, readStoredCopy, type StoredCopy } from './stored-copy'
+import {
+  STORED_COPY,
+  deleteDatabase,
+  readStoredCopy,
+  storeFirstScreen,
+  type StoredCopy,
+} from './stored-copy'
 
 /** A load that finds this many rows merges them, once the page has settled. */
 export const COMPACT_AT_ROWS = 10
@@ -16,6 +22,8 @@ const MERGE_WHEN_BUSY_MS = 1_000
 /** A document kept on this device, when the browser lets us. */
 export interface LocalStore {
   /** Settles once the stored copy is in the document, or once it is clear there is none. */
+  readonly whenLoaded: Promise<void>
+  /** Settles after `whenLoaded`, once what it loaded has been painted. */
   readonly whenSynced: Promise<void>
   /** False when IndexedDB cannot be used here (storage blocked, a broken profile). */
   readonly available: Promise<boolean>
@@ -24,6 +32,12 @@ export interface LocalStore {
    * removed: the document then has what was readable, and the rest only from the network.
    */
   readonly recovered: Promise<boolean>
+  /**
+   * Keeps `value` as the plain copy of the document's first screen, given to the next load's
+   * `onFirstScreen` before the document is read (client/data/first-screen.ts). Ignored until the
+   * database is open.
+   */
+  keepFirstScreen(value: unknown): void
   /**
    * Stops keeping the document; settles once the database is closed, with every edit made
    * before the call stored. Never rejects.
@@ -80,9 +94,15 @@ function afterPaint(): Promise<void> {
  * The stored copy read into `doc`; a database that cannot even be read is deleted whole, unless
  * IndexedDB itself does not open here (then `undefined`: the document runs from the network).
  */
-async function readOrReset(name: string, doc: Y.Doc): Promise<StoredCopy | undefined> {
+async function readOrReset(
+  name: string,
+  doc: Y.Doc,
+  onFirstScreen: ((value: unknown) => void) | undefined,
+): Promise<StoredCopy | undefined> {
+  // Painted before the document is applied, which for a large group is one long task.
+  const show = onFirstScreen && ((value: unknown) => (onFirstScreen(value), afterPaint()))
   try {
-    return await readStoredCopy(name, doc)
+    return await readStoredCopy(name, doc, show)
   } catch {
     if (!(await indexedDbUsable())) return undefined
     const deleted = await deleteDatabase(name).catch(() => false)
@@ -101,7 +121,14 @@ async function readOrReset(name: string, doc: Y.Doc): Promise<StoredCopy | undef
  * again as one more row at every load, so a device that mostly reads a large group would
  * encode and write it at each page load, and read it several times over at the next ones.
  */
-export function persistLocally(name: string, doc: Y.Doc): LocalStore {
+export function persistLocally(
+  name: string,
+  doc: Y.Doc,
+  options: {
+    /** Gets the stored plain copy of the first screen, if any, before the document is read. */
+    onFirstScreen?: (value: unknown) => void
+  } = {},
+): LocalStore {
   let destroyed = false
   let db: IDBDatabase | undefined
   let rows = 0
@@ -165,7 +192,7 @@ export function persistLocally(name: string, doc: Y.Doc): LocalStore {
   }
   doc.on('update', onUpdate)
 
-  const stored = readOrReset(name, doc)
+  const stored = readOrReset(name, doc, options.onFirstScreen)
   const opened = stored.then((copy) => {
     if (!copy) {
       doc.off('update', onUpdate)
@@ -185,9 +212,13 @@ export function persistLocally(name: string, doc: Y.Doc): LocalStore {
     // What waits for the load (connecting to the server, which starts with encoding the whole
     // group for other tabs) waits one frame more when there was a copy, so that the member
     // sees it first.
+    whenLoaded: opened.then(() => undefined),
     whenSynced: opened.then((loaded) => (loaded ? afterPaint() : undefined)),
     available: stored.then((copy) => copy !== undefined || indexedDbUsable()),
     recovered: stored.then((copy) => copy?.damaged ?? false),
+    keepFirstScreen: (value) => {
+      if (db && !destroyed) storeFirstScreen(db, value)
+    },
     destroy: async () => {
       destroyed = true
       await opened.catch(() => undefined)

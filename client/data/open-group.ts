@@ -26,6 +26,13 @@ export interface GroupConnection {
    * from the server again, and edits that had not reached it may be gone.
    */
   readonly recovered: Accessor<boolean>
+  /**
+   * The plain copy of the first screen this device kept beside the group (first-screen.ts), as
+   * stored, once read: before `loaded`, while the document itself is still being read.
+   */
+  readonly storedFirstScreen: Accessor<unknown>
+  /** Keeps `value` as the plain copy of the first screen for the next load. */
+  keepFirstScreen(value: unknown): void
 }
 
 interface Entry {
@@ -50,7 +57,10 @@ export function groupDatabaseName(groupId: string): string {
 
 function connect(groupId: string, key: string): Entry {
   const doc = new Y.Doc()
-  const local = persistLocally(groupDatabaseName(groupId), doc)
+  const [storedFirstScreen, setStoredFirstScreen] = createSignal<unknown>()
+  const local = persistLocally(groupDatabaseName(groupId), doc, {
+    onFirstScreen: (value) => setStoredFirstScreen(() => value),
+  })
   // The key leaves the device only here, as the token the server checks at upgrade.
   const remote = new WebsocketProvider(syncUrl(), groupId, doc, {
     params: { token: key },
@@ -71,6 +81,8 @@ function connect(groupId: string, key: string): Entry {
   const [recovered, setRecovered] = createSignal(false)
   let localLoaded = false
   void local.available.then(setKeptOnDevice)
+  // In the task that applied the stored copy: the projections have read it by then.
+  void local.whenLoaded.then(() => setLoaded(true))
   void local.recovered.then(setRecovered)
 
   const update = () => {
@@ -135,6 +147,8 @@ function connect(groupId: string, key: string): Entry {
       synced,
       keptOnDevice,
       recovered,
+      storedFirstScreen,
+      keepFirstScreen: local.keepFirstScreen,
     },
     users: 0,
     close,

@@ -4,6 +4,8 @@ import * as idb from 'lib0/indexeddb'
 /** The object stores y-indexeddb keeps a document in (y-indexeddb 9, src/y-indexeddb.js). */
 const UPDATES = 'updates'
 const CUSTOM = 'custom'
+/** The key of the plain copy of the group's first screen in the `custom` store (first-screen.ts). */
+const FIRST_SCREEN = 'first-screen'
 
 /** What reading the stored copy of a document found. */
 export interface StoredCopy {
@@ -77,22 +79,43 @@ interface ReadRows {
   readonly rows: unknown[] | undefined
 }
 
-async function openAndRead(name: string): Promise<ReadRows> {
-  const db = await idb.openDB(name, createStores)
-  if (!db.objectStoreNames.contains(UPDATES) || !db.objectStoreNames.contains(CUSTOM)) {
-    return { db, rows: undefined }
-  }
-  try {
-    const updates = db.transaction(UPDATES, 'readonly').objectStore(UPDATES)
-    return { db, rows: await idb.getAll(updates) }
-  } catch (error) {
-    db.close()
-    throw error
-  }
+/** A read under way: the first screen's plain copy comes first, the rows after it. */
+interface Reading {
+  readonly rows: Promise<ReadRows>
+  /** The stored first screen, or undefined (none, or it could not be read). Never rejects. */
+  readonly firstScreen: Promise<unknown>
+}
+
+function hasStores(db: IDBDatabase): boolean {
+  return db.objectStoreNames.contains(UPDATES) && db.objectStoreNames.contains(CUSTOM)
+}
+
+function openAndRead(name: string): Reading {
+  const opening = idb.openDB(name, createStores)
+  // Asked for first, in a transaction of its own: a few megabytes of plain data against the
+  // whole group's updates, so it arrives well before them, and the library can show meanwhile.
+  const firstScreen = opening
+    .then((db) =>
+      hasStores(db)
+        ? idb.get(db.transaction(CUSTOM, 'readonly').objectStore(CUSTOM), FIRST_SCREEN)
+        : undefined,
+    )
+    .catch(() => undefined)
+  const rows = opening.then(async (db) => {
+    if (!hasStores(db)) return { db, rows: undefined }
+    try {
+      const updates = db.transaction(UPDATES, 'readonly').objectStore(UPDATES)
+      return { db, rows: await idb.getAll(updates) }
+    } catch (error) {
+      db.close()
+      throw error
+    }
+  })
+  return { rows, firstScreen }
 }
 
 /** Reads started by `readAhead` that no document has taken yet. */
-const ahead = new Map<string, Promise<ReadRows>>()
+const ahead = new Map<string, Reading>()
 /** A read ahead that no document takes by then is closed (the app went elsewhere). */
 const UNCLAIMED_MS = 10_000
 
@@ -104,12 +127,12 @@ const UNCLAIMED_MS = 10_000
 export function readAhead(name: string): void {
   if (ahead.has(name)) return
   const reading = openAndRead(name)
-  reading.catch(() => undefined)
+  reading.rows.catch(() => undefined)
   ahead.set(name, reading)
   setTimeout(() => {
     if (ahead.get(name) !== reading) return
     ahead.delete(name)
-    void reading.then(
+    void reading.rows.then(
       ({ db }) => db.close(),
       () => undefined,
     )
@@ -117,18 +140,44 @@ export function readAhead(name: string): void {
 }
 
 /**
+ * Stores `value` as the plain copy of the document's first screen, in the database the stored
+ * copy was read from, replacing the one before. Best effort: a failure leaves the one before.
+ */
+export function storeFirstScreen(db: IDBDatabase, value: unknown): void {
+  try {
+    const transaction = db.transaction(CUSTOM, 'readwrite')
+    transaction.objectStore(CUSTOM).put(value, FIRST_SCREEN)
+    transaction.commit?.()
+  } catch {
+    // Closed under us (the group was left), or a value the browser cannot store: the first
+    // screen then waits for the document, as it would without a copy.
+  }
+}
+
+/**
  * Reads the copy of a document kept in the database `name` (in y-indexeddb's format: one row
  * of the `updates` store per stored update) into `doc`, and removes what cannot be read, so
  * that a damaged row or a database without its stores cannot keep the document from loading.
- * Each row is applied once, in one transaction (one round of observer calls).
+ * Each row is applied once, in one transaction (one round of observer calls). The plain copy
+ * of the first screen kept beside the rows goes to `onFirstScreen` first, and the rows are
+ * applied once the promise it returns settles (once the screen has been painted).
  *
  * @returns `undefined` when the database cannot be used now (another tab holds a database that
  *   has to be deleted): the document then runs from the network alone.
  */
-export async function readStoredCopy(name: string, doc: Y.Doc): Promise<StoredCopy | undefined> {
-  const early = ahead.get(name)
+export async function readStoredCopy(
+  name: string,
+  doc: Y.Doc,
+  onFirstScreen?: (value: unknown) => Promise<void> | void,
+): Promise<StoredCopy | undefined> {
+  const reading = ahead.get(name) ?? openAndRead(name)
   ahead.delete(name)
-  const { db, rows } = await (early ?? openAndRead(name))
+  // Shown, and painted, before the rows are applied: applying a large group is one long task.
+  const shown = reading.firstScreen
+    .then((value) => (value === undefined ? undefined : onFirstScreen?.(value)))
+    .catch(() => undefined)
+  const { db, rows } = await reading.rows
+  await shown
   if (rows === undefined) {
     db.close()
     if (!(await deleteDatabase(name))) return undefined

@@ -138,7 +138,12 @@ function GroupScreen(props: ProfileProps & PlaceProps & { group: JoinedGroup }) 
           </section>
         </Show>
         <Switch>
-          <Match when={view.settings.value && props.place}>
+          {/* The library can show from the device's copy of its first screen; the rest waits. */}
+          <Match
+            when={
+              view.settings.value && (view.loaded() || props.place.page === 'group') && props.place
+            }
+          >
             {(place) => <GroupPlace view={view} place={place()} />}
           </Match>
           <Match when={view.status() === 'offline' && view.loaded()}>

@@ -74,7 +74,13 @@ export function LibraryPage(props: { view: GroupView }) {
           <a href={meetingsHref(groupId)}>Meetings</a>
         </nav>
         <Show when={props.view.canWrite && library().length > 0}>
-          <button type="button" data-add-papers onClick={() => setAdding(true)}>
+          {/* Until the group is read (its first screen may show before), adding would be refused. */}
+          <button
+            type="button"
+            data-add-papers
+            disabled={!props.view.loaded()}
+            onClick={() => setAdding(true)}
+          >
             Add papers
           </button>
         </Show>
