@@ -7,10 +7,8 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inviteLink, type GroupKeys } from '../shared/invite'
 import { buildApp } from '../test/e2e/build-app.global-setup'
-import { ensureDemoGroup } from '../server/demo'
-import { createSyncServer, type SyncServer } from '../server/sync-server'
-import { createSqliteStore } from '../server/store/sqlite-store'
-import type { DocStore } from '../server/store/doc-store'
+import { startDemoServer } from '../test/helpers/demo-server'
+import type { SyncServer } from '../server/sync-server'
 
 /** The demo group's library, served from a temporary build; `close` removes both. */
 export interface BuiltApp {
@@ -24,47 +22,31 @@ export interface BuiltApp {
 }
 
 /**
- * Builds the app and serves it with the demo group (68 papers) on a free loopback port. With
- * `prebuilt`, serves that build instead (left in place on close), to compare two versions.
+ * Builds the app and serves it with the demo group (68 papers) on a free loopback port, as the
+ * end-to-end tests do. With `prebuilt`, serves that build instead (left in place on close), to
+ * compare two versions.
  */
 export async function startBuiltApp(prebuilt?: string): Promise<BuiltApp> {
   const appDir = prebuilt ?? (await mkdtemp(join(tmpdir(), 'margins-bench-app-')))
-  const dataDir = await mkdtemp(join(tmpdir(), 'margins-bench-data-'))
-  const owned = prebuilt === undefined ? [appDir, dataDir] : [dataDir]
-  let store: DocStore | undefined
+  const removeBuild = () =>
+    prebuilt === undefined ? rm(appDir, { recursive: true, force: true }) : Promise.resolve()
   try {
     if (prebuilt === undefined) await buildApp(appDir)
-    store = createSqliteStore({ dataDir })
-    const keys = await ensureDemoGroup(dataDir, store)
-    const server = await createSyncServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      store,
-      staticDir: appDir,
-      log: () => {},
-    })
-    const opened = store
+    const demo = await startDemoServer(appDir)
     return {
       appDir,
-      server,
-      keys,
-      invite: inviteLink(server.url, keys.groupId, keys.writeKey),
+      server: demo.server,
+      keys: demo.keys,
+      invite: inviteLink(demo.server.url, demo.keys.groupId, demo.keys.writeKey),
       close: async () => {
-        await server.close()
-        await opened.close()
-        await removeAll(...owned)
+        await demo.close()
+        await removeBuild()
       },
     }
   } catch (error) {
-    await store?.close()
-    await removeAll(...owned)
+    await removeBuild()
     throw error
   }
-}
-
-async function removeAll(...dirs: string[]): Promise<void> {
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true })
 }
 
 /** The machine a run was made on, for the table's heading. */
