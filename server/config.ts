@@ -1,7 +1,9 @@
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { DEFAULT_ARXIV_URL } from './arxiv/arxiv-client'
+import { DEFAULT_ARXIV_PDF_URL } from './blobs/arxiv-pdf'
+import { DEFAULT_MAX_PDF_BYTES } from './blobs/blob-route'
 import { DEFAULT_LIMITS, type ServerLimits } from './limits'
 
 /** What `server/index.ts` starts the server with. */
@@ -15,6 +17,12 @@ export interface ServerConfig {
   limits: ServerLimits
   /** Origin of the arXiv API that `/api/arxiv` asks (without a trailing slash). */
   arxivUrl: string
+  /** Absolute path of the groups' PDFs (files and their index). */
+  blobDir: string
+  /** Largest PDF a member may attach or the server fetches, in bytes. */
+  maxPdfBytes: number
+  /** Origin that serves arXiv PDFs at `/pdf/<id>` (without a trailing slash). */
+  arxivPdfUrl: string
 }
 
 /** One setting: its command-line flag, its environment variable, its default and meaning. */
@@ -94,6 +102,24 @@ export const SETTINGS = {
     default: DEFAULT_ARXIV_URL,
     meaning: 'arXiv API asked for the details of papers added by id',
   },
+  blobDir: {
+    flag: '--blob-dir',
+    env: 'MARGINS_BLOB_DIR',
+    default: '<data-dir>/blobs',
+    meaning: "the groups' PDFs and their index `blobs.sqlite`",
+  },
+  maxPdfBytes: {
+    flag: '--max-pdf-bytes',
+    env: 'MARGINS_MAX_PDF_BYTES',
+    default: String(DEFAULT_MAX_PDF_BYTES),
+    meaning: 'largest PDF a member may attach or the server fetches from arXiv (50 MiB)',
+  },
+  arxivPdfUrl: {
+    flag: '--arxiv-pdf-url',
+    env: 'MARGINS_ARXIV_PDF_URL',
+    default: DEFAULT_ARXIV_PDF_URL,
+    meaning: 'site the server fetches arXiv PDFs from (`/pdf/<id>`)',
+  },
 } satisfies Record<string, Setting>
 
 type SettingName = keyof typeof SETTINGS
@@ -155,10 +181,12 @@ export function readConfig(
   }
   const positive = (name: SettingName) =>
     integer(name, 1, Number.MAX_SAFE_INTEGER, 'a whole number of at least 1')
+  const dataDir = resolve(cwd, raw('dataDir').text || SETTINGS.dataDir.default)
+  const blobDir = raw('blobDir')
   return {
     port: integer('port', 0, 65_535, 'a port number from 0 to 65535'),
     host: raw('host').text || SETTINGS.host.default,
-    dataDir: resolve(cwd, raw('dataDir').text || SETTINGS.dataDir.default),
+    dataDir,
     staticDir: raw('staticDir').text ? resolve(cwd, raw('staticDir').text) : DEFAULT_STATIC_DIR,
     limits: {
       maxMessageBytes: positive('maxMessageBytes'),
@@ -170,5 +198,11 @@ export function readConfig(
       maxUnsentBytes: positive('maxUnsentBytes'),
     },
     arxivUrl: httpBase(raw('arxivUrl').text, raw('arxivUrl').source),
+    blobDir:
+      blobDir.source === 'the default' || !blobDir.text
+        ? join(dataDir, 'blobs')
+        : resolve(cwd, blobDir.text),
+    maxPdfBytes: positive('maxPdfBytes'),
+    arxivPdfUrl: httpBase(raw('arxivPdfUrl').text, raw('arxivPdfUrl').source),
   }
 }

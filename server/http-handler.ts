@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 import type { JsonAnswer } from './arxiv/arxiv-route'
+import { GROUPS_API_PREFIX } from './blobs/blob-route'
 import type { Logger } from './logger'
 import { setSecurityHeaders } from './security-headers'
 import { createStaticApp } from './static-app'
@@ -15,6 +16,11 @@ export interface HttpHandlerOptions {
   metrics: () => string
   /** `GET /api/arxiv` (server/arxiv/arxiv-route.ts); without it, that path is 404 too. */
   arxiv?: (req: IncomingMessage) => Promise<JsonAnswer>
+  /**
+   * Every path under `/api/groups/` (the PDF endpoints, server/blobs/blob-route.ts); without
+   * it, those paths are 404 too. It answers by itself, errors included.
+   */
+  groups?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>
 }
 
 function sendJson(
@@ -33,17 +39,18 @@ function sendJson(
   res.end(text)
 }
 
-/** The request's path, or undefined when the request target does not parse (e.g. `//[`). */
-function pathOf(req: IncomingMessage): string | undefined {
+/** The request's URL, or undefined when the request target does not parse (e.g. `//[`). */
+function urlOf(req: IncomingMessage): URL | undefined {
   try {
-    return new URL(req.url ?? '/', 'http://localhost').pathname
+    return new URL(req.url ?? '/', 'http://localhost')
   } catch {
     return undefined
   }
 }
 
 /**
- * Every plain HTTP request: `/healthz`, `/metrics`, `/api/arxiv`, and the app.
+ * Every plain HTTP request: `/healthz`, `/metrics`, `/api/arxiv`, the PDFs under
+ * `/api/groups/`, and the app.
  * WebSocket upgrades never get here; the sync server takes them on the `upgrade` event.
  */
 export function createHttpHandler(options: HttpHandlerOptions): RequestListener {
@@ -56,9 +63,10 @@ export function createHttpHandler(options: HttpHandlerOptions): RequestListener 
   }
   return (req, res) => {
     setSecurityHeaders(res)
-    const path = pathOf(req)
+    const url = urlOf(req)
+    const path = url?.pathname
     const notFound = () => sendJson(res, 404, { error: 'not-found' })
-    if (path === undefined) return sendJson(res, 400, { error: 'bad-request' })
+    if (url === undefined || path === undefined) return sendJson(res, 400, { error: 'bad-request' })
     if (path === '/healthz') return sendJson(res, 200, { ok: true, ...options.health() })
     if (path === '/metrics') {
       const text = options.metrics()
@@ -82,6 +90,9 @@ export function createHttpHandler(options: HttpHandlerOptions): RequestListener 
         },
       )
       return void answered
+    }
+    if (path.startsWith(GROUPS_API_PREFIX) && options.groups) {
+      return void options.groups(req, res, url)
     }
     if (path === '/api' || path.startsWith('/api/')) return notFound()
     if (path === '/sync' || path.startsWith('/sync/')) {

@@ -1,8 +1,12 @@
 import { createServer } from 'node:http'
+import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { DEFAULT_ARXIV_URL, createArxivClient, type ArxivClientOptions } from './arxiv/arxiv-client'
 import { createArxivRoute, type ArxivClientLimits } from './arxiv/arxiv-route'
+import { DEFAULT_ARXIV_PDF_URL, createArxivPdfFetcher } from './blobs/arxiv-pdf'
+import { DEFAULT_MAX_PDF_BYTES, createBlobRoute } from './blobs/blob-route'
+import type { DownloadLimits } from './blobs/download-budget'
 import { ConnectionGate } from './connection-gate'
 import { createHttpHandler } from './http-handler'
 import { DEFAULT_LIMITS, EDGE_CLOSE_CODES, type ServerLimits } from './limits'
@@ -13,6 +17,8 @@ import { encodeKeepAlive } from './protocol'
 import type { CompactionPolicy } from './store/compactor'
 import { RoomRegistry } from './room-registry'
 import type { SocketMember } from './socket-member'
+import { createFileBlobStore } from './store/blob-file-store'
+import type { BlobStore } from './store/blob-store'
 import type { DocStore } from './store/doc-store'
 import { createSqliteStore } from './store/sqlite-store'
 import { acceptConnection } from './sync-connection'
@@ -50,6 +56,19 @@ export interface SyncServerOptions {
    * and what one client address may ask for. Tests shorten the spacing.
    */
   arxiv?: Omit<ArxivClientOptions, 'baseUrl'> & { clientLimits?: Partial<ArxivClientLimits> }
+  /** A blob store for the groups' PDFs instead of the one in `blobDir`; the caller keeps it. */
+  blobStore?: BlobStore
+  /** Where the groups' PDFs live (files and `blobs.sqlite`). Default `<dataDir>/blobs`. */
+  blobDir?: string
+  /** Largest PDF a member may attach or the server fetches from arXiv. Default 50 MiB. */
+  maxPdfBytes?: number
+  /** Origin that serves arXiv's PDFs at `/pdf/<id>`. Default `https://arxiv.org`. */
+  arxivPdfUrl?: string
+  /**
+   * How arXiv PDFs are fetched: timeout per download (60 s), most waiting (20), downloads one
+   * client address may start (20 at once, then 10 a minute).
+   */
+  arxivPdf?: { timeoutMs?: number; maxQueued?: number; clientLimits?: Partial<DownloadLimits> }
 }
 
 /** A running sync server. */
@@ -70,7 +89,8 @@ function originOf(host: string, port: number): string {
 }
 
 /**
- * Starts the relay: the app, `/healthz`, `/metrics` and `/api/arxiv` over HTTP, and Yjs sync
+ * Starts the relay: the app, `/healthz`, `/metrics`, `/api/arxiv` and the groups' PDFs
+ * (`/api/groups/<groupId>/…`) over HTTP, and Yjs sync
  * over WebSocket at `/sync/<groupId>?token=<key>` for the stock y-websocket client. Holds no
  * global state, so a test can run several servers in one process.
  */
@@ -102,6 +122,17 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     ...arxivOptions,
     baseUrl: options.arxivUrl ?? DEFAULT_ARXIV_URL,
   })
+  const maxPdfBytes = options.maxPdfBytes ?? DEFAULT_MAX_PDF_BYTES
+  const ownedBlobs = options.blobStore
+    ? undefined
+    : createFileBlobStore({ dir: options.blobDir ?? join(options.dataDir, 'blobs') })
+  const blobs = options.blobStore ?? (ownedBlobs as BlobStore)
+  const arxivPdf = createArxivPdfFetcher({
+    ...options.arxivPdf,
+    baseUrl: (options.arxivPdfUrl ?? DEFAULT_ARXIV_PDF_URL).replace(/\/+$/, ''),
+    store: blobs,
+    maxBytes: maxPdfBytes,
+  })
   const http = createServer(
     createHttpHandler({
       staticDir: options.staticDir,
@@ -109,6 +140,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
       health: gauges,
       metrics: () => metrics.render(gauges()),
       arxiv: createArxivRoute({ client: arxiv, logger, limits: clientLimits }),
+      groups: createBlobRoute({ store: blobs, arxiv: arxivPdf, logger, maxPdfBytes }),
     }),
   )
   let closing: Promise<void> | undefined
@@ -153,7 +185,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   })
   const port = (http.address() as AddressInfo).port
   const url = originOf(host, port)
-  logger.info('server.listening', `listening on ${url}`, { url, ...limits })
+  logger.info('server.listening', `listening on ${url}`, { url, ...limits, maxPdfBytes })
 
   async function shutDown(): Promise<void> {
     logger.info('server.stopping', 'stopping: closing sockets and storing open groups', {
@@ -162,7 +194,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     })
     clearInterval(pinger)
     // Lookups still waiting for their turn at arXiv are answered 503 before connections close.
-    const arxivDrained = arxiv.close()
+    const arxivDrained = Promise.all([arxiv.close(), arxivPdf.close()])
     const stopped = new Promise<void>((resolve) => http.close(() => resolve()))
     // 1012 "service restart" before the rooms' own close, so clients know to come back later.
     for (const member of members.values()) {
@@ -175,6 +207,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     http.closeAllConnections()
     await stopped
     await ownedStore?.close()
+    await ownedBlobs?.close()
     logger.info('server.stopped', 'every open group stored; stopped')
   }
 

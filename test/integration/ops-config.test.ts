@@ -68,3 +68,46 @@ describe('server configuration', () => {
     }
   })
 })
+
+describe('the PDF settings', () => {
+  it('default to <data-dir>/blobs, 50 MiB and arxiv.org', () => {
+    const config = readConfig({ MARGINS_DATA_DIR: 'store' }, '/srv')
+    expect(config.blobDir).toBe(resolve('/srv/store/blobs'))
+    expect(config.maxPdfBytes).toBe(50 * 1024 * 1024)
+    expect(config.arxivPdfUrl).toBe('https://arxiv.org')
+  })
+
+  it('take a flag over its environment variable', () => {
+    const env = {
+      MARGINS_BLOB_DIR: 'pdfs',
+      MARGINS_MAX_PDF_BYTES: '1048576',
+      MARGINS_ARXIV_PDF_URL: 'http://mirror.example.org/arxiv/',
+    }
+    expect(readConfig(env, '/srv')).toMatchObject({
+      blobDir: resolve('/srv/pdfs'),
+      maxPdfBytes: 1_048_576,
+      arxivPdfUrl: 'http://mirror.example.org/arxiv',
+    })
+    const flags = [
+      '--blob-dir=/abs/pdfs',
+      '--max-pdf-bytes',
+      '2048',
+      '--arxiv-pdf-url=http://127.0.0.1:9',
+    ]
+    expect(readConfig(env, '/srv', flags)).toMatchObject({
+      blobDir: resolve('/abs/pdfs'),
+      maxPdfBytes: 2048,
+      arxivPdfUrl: 'http://127.0.0.1:9',
+    })
+  })
+
+  it('refuse a bad size or URL, naming where it came from', () => {
+    expect(() => readConfig({ MARGINS_MAX_PDF_BYTES: '0' }, '/srv')).toThrow(
+      /^MARGINS_MAX_PDF_BYTES must be a whole number of at least 1/,
+    )
+    expect(() => readConfig({}, '/srv', ['--max-pdf-bytes=50MB'])).toThrow(/^--max-pdf-bytes/)
+    expect(() => readConfig({}, '/srv', ['--arxiv-pdf-url', 'file:///etc'])).toThrow(
+      /^--arxiv-pdf-url must be an http\(s\) URL/,
+    )
+  })
+})
