@@ -18,8 +18,9 @@ export {
  * every word required. The last word is searched as a prefix (it is the one being typed), and a
  * word of four letters or more that matches nothing as typed is searched with a typo (not
  * numbers: a typo in an id is another id).
- * Searched word by word (library-search-words.ts); the feed keeps its own order, so scores are
- * not used.
+ * Searched word by word (library-search-words.ts), which matches words as typed in each paper's
+ * sorted words and asks MiniSearch only for a word with a typo; the feed keeps its own order,
+ * so scores are not used.
  */
 export function newMiniSearch(): MiniSearch<SearchDocument> {
   return new MiniSearch<SearchDocument>({

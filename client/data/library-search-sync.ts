@@ -6,7 +6,8 @@ import {
   type SearchDocument,
   type SearchHits,
 } from './library-search-text'
-import { wordSearch, wordsOf } from './library-search-words'
+import { wordsOf } from './library-search-terms'
+import { wordSearch } from './library-search-words'
 
 /**
  * A search index that follows a changing set of documents one document at a time: an update

@@ -1,48 +1,47 @@
 import type MiniSearch from 'minisearch'
 import type { SearchResult } from 'minisearch'
-import { foldTerm, type SearchDocument, type SearchHits } from './library-search-text'
+import type { SearchDocument, SearchHit, SearchHits } from './library-search-text'
+import {
+  DISCUSSION_ONLY,
+  findWord,
+  OUTSIDE,
+  wordsOf,
+  type DocumentWords,
+} from './library-search-terms'
 
-/** Papers a word matches, by paper id: true when it matched outside the discussion. */
-type WordMatches = ReadonlyMap<string, boolean>
-
-// Prefixes shorter than this are matched by a scan of the words instead of MiniSearch: a short
-// prefix expands to many index terms, and MiniSearch scores every posting of every one of them
-// (260 ms for "reinforcement learning a" over 2,000 papers), while a scan of the papers' words
-// takes a few milliseconds whatever the prefix. Words this short get no typo tolerance
-// (library-search-index.ts), so the scan finds exactly what the index would.
-const SHORT_PREFIX = 4
+/** What one word of a query found. */
+interface WordMatches {
+  /** Papers the word matches, by id, saying where. */
+  readonly hits: SearchHits
+  /**
+   * The words of the papers it matched as typed (none when it was searched with a typo): a word
+   * it begins can match no other paper as typed.
+   */
+  readonly within: readonly DocumentWords[]
+}
 
 // Enough for the words of the last few queries typed.
 const CACHED_WORDS = 64
 
-const wordTexts = new WeakMap<SearchDocument, { outside: string; comments: string }>()
-
-/**
- * The document's words as the index splits and folds them, each preceded by a space. Made when
- * the document is indexed (so that the first keystroke does not fold every paper), and kept
- * while the document object lives.
- */
-export function wordsOf(document: SearchDocument): { outside: string; comments: string } {
-  let words = wordTexts.get(document)
-  if (!words) {
-    const fold = (text: string) => ` ${foldTerm(text).replace(/[^\p{L}\p{N}]+/gu, ' ')}`
-    const outside = [document.title, document.authors, document.abstract, document.ids]
-    words = { outside: fold(outside.join(' ')), comments: fold(document.comments) }
-    wordTexts.set(document, words)
-  }
-  return words
-}
+const NOTHING: WordMatches = { hits: new Map(), within: [] }
 
 /**
  * A search that the library asks at every keystroke. Every word of the query is required, the
- * last one (being typed) as a prefix. MiniSearch scores the whole query at once, so typing
- * the last word of "reinforcement learning agent" searched "reinforcement" and "learning" again
- * at every letter; here each word's matches are kept until the index changes, and a keystroke
- * costs only the word being typed. The feed shows hits in its own order, so the scores
+ * last one (being typed) as a prefix. The feed shows hits in its own order, so the scores
  * MiniSearch would give are not needed: the papers every word matched are the answer.
+ *
+ * MiniSearch scores the whole query at once, and scores every posting of every index term a
+ * word matches (2,000 papers times each field for a common word), which took most of a
+ * keystroke; its public API has no way to ask for matching ids alone. So a word is matched as
+ * typed by looking it up in each paper's sorted words (library-search-terms.ts), and only in the
+ * papers that the word's beginning matched, when that was searched at an earlier keystroke:
+ * "netw" is looked for among the papers "net" matched. MiniSearch is asked only for a word that
+ * matches nothing as typed, with the typo tolerance it is configured with
+ * (library-search-index.ts). Each word's matches are kept until the index changes, so a
+ * keystroke costs only the word being typed.
  */
 export interface WordSearch {
-  /** Papers matching every word; `last` is the word being typed. */
+  /** Papers matching every word; the last one is the word being typed. */
   search(words: readonly string[]): SearchHits
   /** Forgets every word's matches: call whenever the index or the documents change. */
   clear(): void
@@ -54,35 +53,50 @@ export function wordSearch(
   documents: () => Iterable<SearchDocument>,
 ): WordSearch {
   const cache = new Map<string, WordMatches>()
+  // Every document's words, while the documents stay the same.
+  let all: DocumentWords[] | undefined
 
-  const scanPrefix = (prefix: string): WordMatches => {
-    const needle = ` ${prefix}`
-    const matches = new Map<string, boolean>()
-    for (const document of documents()) {
-      const words = wordsOf(document)
-      if (words.outside.includes(needle)) matches.set(document.id, true)
-      else if (words.comments.includes(needle)) matches.set(document.id, false)
+  const scan = (word: string, prefix: boolean, within: readonly DocumentWords[]): WordMatches => {
+    const hits = new Map<string, SearchHit>()
+    const found: DocumentWords[] = []
+    for (const words of within) {
+      const hit = findWord(words, word, prefix)
+      if (!hit) continue
+      hits.set(words.id, hit)
+      found.push(words)
     }
-    return matches
+    return { hits, within: found }
   }
 
-  const collect = (results: SearchResult[]): WordMatches => {
-    const matches = new Map<string, boolean>()
-    for (const result of results) {
-      const fields = Object.values(result.match).flat()
-      matches.set(
-        String(result.id),
-        fields.some((field) => field !== 'comments'),
-      )
-    }
-    return matches
-  }
   // A word is looked for with a typo only when nothing matches it as typed: a search within two
   // edits walks much of the index's terms (about 10 ms a keystroke over 2,000 real abstracts, for
   // every letter of a long word), and a word that matches as typed is rarely a typo.
-  const searchIndex = (word: string, prefix: boolean): WordMatches => {
-    const asTyped = collect(index.search(word, { prefix, fuzzy: false }))
-    return asTyped.size > 0 ? asTyped : collect(index.search(word, { prefix }))
+  const typoSearch = (word: string, prefix: boolean): WordMatches => {
+    const results: SearchResult[] = index.search(word, { prefix })
+    if (results.length === 0) return NOTHING
+    const hits = new Map<string, SearchHit>()
+    for (const result of results) {
+      const fields = Object.values(result.match).flat()
+      const outside = fields.some((field) => field !== 'comments')
+      hits.set(String(result.id), outside ? OUTSIDE : DISCUSSION_ONLY)
+    }
+    return { hits, within: [] }
+  }
+
+  /**
+   * The papers that the longest beginning of `word` searched as a prefix matched as typed, or
+   * every paper when no beginning was searched: `word` can match no other as typed.
+   */
+  const candidates = (word: string): readonly DocumentWords[] => {
+    let longest = -1
+    let within: readonly DocumentWords[] | undefined
+    for (const [key, matches] of cache) {
+      const start = key.slice(1)
+      if (key[0] !== '*' || start.length <= longest || !word.startsWith(start)) continue
+      longest = start.length
+      within = matches.within
+    }
+    return within ?? (all ??= [...documents()].map(wordsOf))
   }
 
   const matchesOf = (word: string, prefix: boolean): WordMatches => {
@@ -92,8 +106,8 @@ export function wordSearch(
       // Most recently used last, so the oldest is the one forgotten.
       cache.delete(key)
     } else {
-      matches =
-        prefix && [...word].length < SHORT_PREFIX ? scanPrefix(word) : searchIndex(word, prefix)
+      const asTyped = scan(word, prefix, candidates(word))
+      matches = asTyped.hits.size > 0 ? asTyped : typoSearch(word, prefix)
       if (cache.size >= CACHED_WORDS) cache.delete(cache.keys().next().value as string)
     }
     cache.set(key, matches)
@@ -102,25 +116,30 @@ export function wordSearch(
 
   return {
     search(words) {
-      const perWord = words.map((word, i) => matchesOf(word, i === words.length - 1))
+      const perWord = words.map((word, i) => matchesOf(word, i === words.length - 1).hits)
       perWord.sort((a, b) => a.size - b.size)
       const [fewest, ...others] = perWord
-      const hits = new Map<string, { inDiscussionOnly: boolean }>()
-      for (const [id, outside] of fewest ?? []) {
-        let anyOutside = outside
-        let all = true
+      if (!fewest) return new Map()
+      if (others.length === 0) return fewest
+      const hits = new Map<string, SearchHit>()
+      for (const [id, hit] of fewest) {
+        let outside = !hit.inDiscussionOnly
+        let everyWord = true
         for (const matches of others) {
           const found = matches.get(id)
           if (found === undefined) {
-            all = false
+            everyWord = false
             break
           }
-          anyOutside ||= found
+          outside ||= !found.inDiscussionOnly
         }
-        if (all) hits.set(id, { inDiscussionOnly: !anyOutside })
+        if (everyWord) hits.set(id, outside ? OUTSIDE : DISCUSSION_ONLY)
       }
       return hits
     },
-    clear: () => cache.clear(),
+    clear: () => {
+      cache.clear()
+      all = undefined
+    },
   }
 }

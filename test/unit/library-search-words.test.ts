@@ -102,6 +102,26 @@ describe('wordSearch', () => {
     )
   })
 
+  // As a member types: every keystroke of each query, so that a word is looked for among the
+  // papers its beginning matched at the keystroke before, or with a typo after it matched none.
+  it('finds what MiniSearch finds at every keystroke of a query', () => {
+    fc.assert(
+      fc.property(documents, fc.array(query, { minLength: 1, maxLength: 4 }), (list, queries) => {
+        const { index, words } = indexed(list)
+        for (const typed of queries) {
+          for (let k = 1; k <= typed.length; k++) {
+            const text = typed.slice(0, k)
+            if (queryWords(text).length === 0) continue
+            const expected = searchReference(index, text)
+            const actual = words.search(queryWords(text))
+            expect(new Map([...actual].sort()), text).toEqual(new Map([...expected].sort()))
+          }
+        }
+      }),
+      { numRuns: 200, seed: 20261128 },
+    )
+  })
+
   it('matches a one-letter word being typed only at the start of a word', () => {
     const list: SearchDocument[] = [
       {
@@ -139,6 +159,25 @@ describe('wordSearch', () => {
         ['talk', { inDiscussionOnly: true }],
       ]),
     )
+  })
+
+  it('forgives a typo in a word typed letter by letter once its letters match nothing', () => {
+    const paper = (id: string, title: string): SearchDocument => ({
+      id,
+      title,
+      authors: '',
+      abstract: '',
+      ids: '',
+      comments: '',
+    })
+    const { words } = indexed([paper('policy', 'Policy gradients'), paper('polar', 'Polar codes')])
+    const found = (typed: string) => [...words.search(queryWords(typed)).keys()].sort()
+    expect(found('pol')).toEqual(['polar', 'policy'])
+    expect(found('poli')).toEqual(['policy'])
+    expect(found('polc')).toEqual([])
+    expect(found('polcy')).toEqual(['policy'])
+    expect(found('polcy gradient')).toEqual(['policy'])
+    expect(found('polcy codes')).toEqual([])
   })
 
   it('forgets what it found when told the documents changed', () => {
