@@ -1,3 +1,5 @@
+import { isSha256 } from '../../shared/model/validate'
+
 /**
  * Durable storage of opaque files (a group's PDFs), content-addressed: a blob's name is the
  * SHA-256 of its bytes in lowercase hex, so the same file held by several groups is stored once.
@@ -76,10 +78,8 @@ export interface CommitResult {
 /** How many bytes of each end of a staged blob {@link StagedBlob} keeps for type checks. */
 export const PEEK_BYTES = 1024
 
-/** True when `value` is a blob name: 64 lowercase hex digits. */
-export function isBlobHash(value: string): boolean {
-  return /^[0-9a-f]{64}$/.test(value)
-}
+/** True when `value` is a blob name: a SHA-256 as 64 lowercase hex digits. */
+export const isBlobHash: (value: string) => boolean = isSha256
 
 /** Thrown by {@link BlobStore.stage} when the body is longer than allowed. */
 export class BlobTooLargeError extends Error {

@@ -50,7 +50,11 @@ function checkTarget(paper: Paper, sources: string[], value: unknown): Annotatio
     if (clean.position.end - clean.position.start !== clean.quote.exact.length) {
       throw new ValidationError('target.position', 'target.position does not span the quote')
     }
+    if (target.pdf !== undefined) clean.pdf = v.sha256('target.pdf', target.pdf)
     return clean
+  }
+  if (target.pdf !== undefined) {
+    throw new ValidationError('target.pdf', 'target.pdf names the PDF of a page: give target.page')
   }
   const mismatch = selectorMismatch(paper.abstract, clean.quote, clean.position)
   if (mismatch)
@@ -58,9 +62,14 @@ function checkTarget(paper: Paper, sources: string[], value: unknown): Annotatio
   return clean
 }
 
+const isPage = (page: unknown): page is number =>
+  typeof page === 'number' && Number.isInteger(page) && page >= 1 && page <= MAX_PAGE
+
 function asTarget(value: unknown): AnnotationTarget | undefined {
   if (typeof value !== 'object' || value === null) return undefined
-  const { source, page, quote, position } = value as Record<string, unknown>
+  const { source, page, pdf, quote, position } = value as Record<string, unknown>
+  // A page that is no page would place the highlight nowhere sensible: the record is skipped.
+  if (page !== undefined && !isPage(page)) return undefined
   if (typeof source !== 'string' || typeof quote !== 'object' || quote === null) return undefined
   if (typeof position !== 'object' || position === null) return undefined
   const { exact, prefix, suffix } = quote as Record<string, unknown>
@@ -75,7 +84,9 @@ function asTarget(value: unknown): AnnotationTarget | undefined {
     quote: { exact, prefix, suffix },
     position: { start, end },
   }
-  if (typeof page === 'number') target.page = page
+  if (page !== undefined) target.page = page
+  // The PDF is only a hint, so a stored value that is not a hash is dropped, not the highlight.
+  if (page !== undefined && v.isSha256(pdf)) target.pdf = pdf
   return target
 }
 

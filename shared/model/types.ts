@@ -100,11 +100,17 @@ export interface TextPositionSelector {
 
 /**
  * What an annotation points at: a passage of one paper's text. Without `page` the text is the
- * paper's abstract; with `page` it is that page's text of the paper's PDF (1-based).
+ * paper's abstract; with `page` it is that page's text of the paper's PDF (1-based), as
+ * `pdfPageText` (shared/anchoring/pdf-page-text.ts) joins it.
  */
 export interface AnnotationTarget {
   source: string
   page?: number
+  /**
+   * The SHA-256 (64 lowercase hex digits) of the PDF the highlight was made on, when `page` is
+   * set: a hint telling which of a paper's PDFs it belongs to. Anchoring never depends on it.
+   */
+  pdf?: string
   quote: TextQuoteSelector
   position: TextPositionSelector
 }

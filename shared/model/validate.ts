@@ -178,6 +178,20 @@ export function dayExists(date: string): boolean {
   return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day
 }
 
+/** True for a SHA-256 as 64 lowercase hex digits: a PDF's name in the server's blob store. */
+export function isSha256(value: unknown): value is string {
+  return typeof value === 'string' && /^[0-9a-f]{64}$/.test(value)
+}
+
+/** A SHA-256 as 64 hex digits, returned in lower case. */
+export function sha256(field: string, value: unknown): string {
+  const lower = typeof value === 'string' ? value.toLowerCase() : value
+  if (!isSha256(lower)) {
+    throw new ValidationError(field, `${field} must be a SHA-256 of 64 hex digits`)
+  }
+  return lower
+}
+
 /** A whole number in [min, max]. */
 export function integer(field: string, value: unknown, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {

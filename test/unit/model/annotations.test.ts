@@ -101,6 +101,52 @@ describe('annotations', () => {
     ).toThrow(ValidationError)
   })
 
+  it('keeps which PDF a page highlight was made on, and refuses a hash that is none', () => {
+    const { doc, paper, at } = setup()
+    const hash = 'AB'.repeat(32)
+    const target: AnnotationTarget = {
+      source: paper.id,
+      page: 3,
+      pdf: hash,
+      quote: { exact: 'on page three', prefix: '', suffix: '' },
+      position: { start: 0, end: 13 },
+    }
+    const made = addAnnotation(doc, ADA, { paperId: paper.id, target })
+    expect(getAnnotation(doc, made.id)?.target).toEqual({ ...target, pdf: 'ab'.repeat(32) })
+    editAnnotation(doc, ADA, made.id, { note: 'Still on page 3' })
+    expect(getAnnotation(doc, made.id)?.target.pdf).toBe('ab'.repeat(32))
+    for (const pdf of ['ab'.repeat(31), 'zz'.repeat(32), 42]) {
+      const bad = { ...target, pdf } as AnnotationTarget
+      expect(() => addAnnotation(doc, ADA, { paperId: paper.id, target: bad })).toThrow(
+        expect.objectContaining({ field: 'target.pdf' }),
+      )
+    }
+    const onAbstract = { ...at('Deep'), pdf: hash }
+    expect(() => addAnnotation(doc, ADA, { paperId: paper.id, target: onAbstract })).toThrow(
+      /give target.page/,
+    )
+    expect(listAnnotations(doc, paper.id).map((a) => a.id)).toEqual([made.id])
+  })
+
+  it('skips a stored highlight whose page is no page, and drops a stored hash that is none', () => {
+    const { doc, paper } = setup()
+    const target = {
+      source: paper.id,
+      page: 2,
+      quote: { exact: 'two', prefix: '', suffix: '' },
+      position: { start: 4, end: 7 },
+    }
+    const { id } = addAnnotation(doc, ADA, { paperId: paper.id, target })
+    const annotations = doc.getMap('annotations')
+    const stored = annotations.get(id) as Record<string, unknown>
+    for (const page of [0, -1, 1.5, '2', 1e9]) {
+      annotations.set(id, { ...stored, target: { ...target, page } })
+      expect(listAnnotations(doc, paper.id)).toEqual([])
+    }
+    annotations.set(id, { ...stored, target: { ...target, pdf: 'javascript:alert(1)' } })
+    expect(getAnnotation(doc, id)?.target).toEqual(target)
+  })
+
   it('lets only the author edit, delete and restore', () => {
     const { doc, paper, at } = setup()
     const { id } = addAnnotation(doc, ADA, { paperId: paper.id, target: at('Deep') })
