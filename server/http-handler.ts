@@ -4,6 +4,7 @@ import { GROUPS_API_PREFIX } from './blobs/blob-route'
 import type { Logger } from './logger'
 import { setSecurityHeaders } from './security-headers'
 import { createStaticApp } from './static-app'
+import { sendJson } from './send-json'
 
 /** Options of {@link createHttpHandler}. */
 export interface HttpHandlerOptions {
@@ -21,22 +22,6 @@ export interface HttpHandlerOptions {
    * it, those paths are 404 too. It answers by itself, errors included.
    */
   groups?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const text = JSON.stringify(body)
-  res.writeHead(status, {
-    ...headers,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-  })
-  res.end(text)
 }
 
 /** The request's URL, or undefined when the request target does not parse (e.g. `//[`). */

@@ -12,6 +12,7 @@ import { authorizeBlobRequest } from './blob-auth'
 import { BlobRequestError } from './blob-error'
 import { serveBlob } from './blob-serve'
 import { receivePdf } from './blob-upload'
+import { sendJson } from '../send-json'
 
 /** Where the PDF endpoints live; the HTTP handler sends every path under it here. */
 export const GROUPS_API_PREFIX = '/api/groups/'
@@ -55,17 +56,6 @@ const ALLOWED: Record<Endpoint['kind'], string[]> = {
   collection: ['POST'],
   blob: ['GET', 'HEAD', 'PUT'],
   arxiv: ['POST'],
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers = {}): void {
-  const text = JSON.stringify(body)
-  res.writeHead(status, {
-    ...headers,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-  })
-  res.end(text)
 }
 
 /** The arXiv id of the path, as arXiv names it (version kept when given); throws 400. */

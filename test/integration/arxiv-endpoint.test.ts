@@ -1,4 +1,3 @@
-import { createServer, type AddressInfo } from 'node:net'
 import { describe, expect, it, vi } from 'vitest'
 import { createArxivClient } from '../../server/arxiv/arxiv-client'
 import { ArxivLookupError } from '../../server/arxiv/arxiv-lookup-error'
@@ -8,6 +7,7 @@ import { atomEntry, atomFeed } from '../fixtures/importers/atom'
 import { startFakeArxiv, type FakeArxiv } from '../helpers/fake-arxiv'
 import { startTestServer, type LogRecord } from '../helpers/sync-test-server'
 import { useTempDir } from '../helpers/temp-dir'
+import { freedPort } from '../helpers/freed-port'
 
 const PAPERS = {
   '2401.00001': { title: 'First paper', authors: ['Ada Lovelace', 'Ben Franklin'] },
@@ -33,15 +33,6 @@ async function setUp(arxiv: SyncServerOptions['arxiv'] = {}): Promise<SetUp> {
 }
 
 const errorOf = async (response: Response) => ((await response.json()) as { error: string }).error
-
-/** A loopback port nothing listens on any more. */
-async function freedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 const activeTimers = () =>
   process.getActiveResourcesInfo().filter((type) => type === 'Timeout').length

@@ -1,8 +1,8 @@
-import { createServer, type AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { HTML_ERROR_PAGE, minimalPdf, sha256Hex } from '../fixtures/pdf'
 import { startFakeArxivPdf } from '../helpers/fake-arxiv-pdf'
 import { errorOf, newGroup, startBlobServer, type StoredAnswer } from '../helpers/blob-harness'
+import { freedPort } from '../helpers/freed-port'
 
 const NEW_STYLE = minimalPdf({ pages: ['A new-style paper'] })
 const OLD_STYLE = minimalPdf({ pages: ['An old-style paper'] })
@@ -14,15 +14,6 @@ async function setUp(options: Parameters<typeof startBlobServer>[0] = {}) {
   })
   const blobs = await startBlobServer({ arxivPdfUrl: fake.url, ...options })
   return { fake, blobs }
-}
-
-/** A loopback port nothing listens on any more. */
-async function freedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
 }
 
 describe('fetching an arXiv PDF for a group', () => {
