@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import type { Plugin } from 'vite'
 import solid from 'vite-plugin-solid'
 import { VitePWA } from 'vite-plugin-pwa'
 import { compression, defineAlgorithm } from 'vite-plugin-compression2'
@@ -66,10 +67,57 @@ const precompress = compression({
   logLevel: 'silent',
 })
 
+/**
+ * The entry module (client/main.tsx) imports the app's code with `import()`, so that it is
+ * evaluated in several short tasks rather than one long one. Vite preloads only the entry's
+ * static imports from index.html; this adds a `modulepreload` for every chunk those first
+ * `import()`s need, so that they download with the entry, at the same priority, as before.
+ */
+function preloadStartupChunks(): Plugin {
+  return {
+    name: 'margins:preload-startup-chunks',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const { bundle, chunk: entry } = context
+        if (!bundle || !entry) return []
+        const files = new Set<string>()
+        const add = (fileName: string) => {
+          const chunk = bundle[fileName]
+          if (chunk?.type !== 'chunk' || files.has(fileName)) return
+          files.add(fileName)
+          chunk.imports.forEach(add)
+        }
+        entry.dynamicImports.forEach(add)
+        // Vite links the entry and its static imports itself.
+        files.delete(entry.fileName)
+        for (const fileName of entry.imports) files.delete(fileName)
+        const styles = new Set<string>()
+        for (const fileName of files) {
+          const chunk = bundle[fileName]
+          if (chunk?.type === 'chunk')
+            chunk.viteMetadata?.importedCss.forEach((css) => styles.add(css))
+        }
+        entry.viteMetadata?.importedCss.forEach((css) => styles.delete(css))
+        const link = (rel: string, fileName: string) => ({
+          tag: 'link',
+          attrs: { rel, crossorigin: true, href: `/${fileName}` },
+          injectTo: 'head' as const,
+        })
+        return [
+          ...[...styles].map((fileName) => link('stylesheet', fileName)),
+          ...[...files].map((fileName) => link('modulepreload', fileName)),
+        ]
+      },
+    },
+  }
+}
+
 export default defineConfig({
   root: 'client',
   publicDir: 'public',
-  plugins: [solid(), pwa, precompress],
+  plugins: [solid(), preloadStartupChunks(), pwa, precompress],
   build: {
     outDir: '../dist',
     emptyOutDir: true,

@@ -63,6 +63,8 @@ interface Audit {
   /** What the page showed after the audit: the library's count of papers, or why not. */
   shown: string
   failing: string[]
+  /** Lighthouse's long tasks after its simulated slowdown: start and duration in ms, and whose. */
+  longTasks: string[]
 }
 
 /**
@@ -77,6 +79,27 @@ function libraryShown(result: RunnerResult, groupId: string): string {
   const search = inputs.some((input) => input.id === 'library-search')
   const elements = result.artifacts.DOMStats?.totalBodyElements ?? 0
   return search ? `library, ${elements} elements` : `no papers shown, ${elements} elements`
+}
+
+/**
+ * The main thread's long tasks as Lighthouse's simulation times them (after the first paint,
+ * total blocking time counts each beyond 50 ms), in the order they ran, with the script each is
+ * attributed to.
+ */
+function longTasks(lhr: Result): string[] {
+  const details = lhr.audits['long-tasks']?.details
+  if (details?.type !== 'table') return []
+  return details.items
+    .map((item) => ({
+      start: Number(item.startTime),
+      duration: Number(item.duration),
+      url: typeof item.url === 'string' ? item.url : '',
+    }))
+    .sort((a, b) => a.start - b.start)
+    .map(({ start, duration, url }) => {
+      const whose = url.startsWith('http') ? basename(new URL(url).pathname) || 'page' : url
+      return `${Math.round(duration)} ms at ${Math.round(start)} (${whose})`
+    })
 }
 
 /** Audits below a perfect score in the three categories, so a report says what to fix. */
@@ -135,6 +158,7 @@ async function audit(app: BuiltApp, preset: (typeof PRESETS)[number], run: numbe
       ) as Audit['metrics'],
       shown,
       failing: failingAudits(lhr),
+      longTasks: longTasks(lhr),
     }
   } finally {
     chrome.kill()
@@ -213,6 +237,9 @@ async function main() {
   console.table(table)
   const failing = [...new Set(audits.flatMap((a) => a.failing.map((f) => `${a.preset}: ${f}`)))]
   if (failing.length > 0) console.log(`Audits below 1:\n  ${failing.join('\n  ')}`)
+  console.log('Long tasks (simulated ms; after first paint, each counts beyond 50 ms to TBT):')
+  for (const a of audits)
+    console.log(`  ${a.preset}, run ${a.run}: ${a.longTasks.join(', ') || 'none'}`)
   console.log(`Final screenshots and reports: ${SHOTS}`)
   const broken = audits.filter((a) => CATEGORIES.some((id) => a.scores[id] === null))
   if (broken.length > 0) throw new Error('Lighthouse gave no score for some category')

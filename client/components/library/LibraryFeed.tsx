@@ -12,6 +12,8 @@ import { PaperCard } from './PaperCard'
 // A card with three lines of abstract and one of tags at phone width; measured once shown.
 const ESTIMATE = 240
 const GAP = 12
+// Cards rendered beyond each end of the window, so that scrolling finds them ready.
+const OVERSCAN = 4
 
 /**
  * The papers as a feed (WAI-ARIA feed pattern) that the window scrolls. Only the cards near the
@@ -33,6 +35,11 @@ export function LibraryFeed(props: {
   let list: HTMLDivElement | undefined
   const [margin, setMargin] = createSignal(0)
   const [headerHeight, setHeaderHeight] = createSignal(0)
+  // Until the feed's place on the page is known, the virtualizer takes it for the top of the
+  // window, and renders the cards that would fill a window from there: on a phone, most of them
+  // end up below the fold. No more are rendered beyond them until the cards shown are measured
+  // (in the next frame), so the task that renders the page renders fewer.
+  const [settled, setSettled] = createSignal(false)
   // Plain ids, read from the store once per change of the list: the virtualizer asks for every
   // item's key each time a card is measured, and store reads cost more than array reads.
   const ids = createMemo(() => props.entries.map((entry) => entry.paper.id))
@@ -46,7 +53,9 @@ export function LibraryFeed(props: {
       return props.entries.length
     },
     estimateSize: () => ESTIMATE,
-    overscan: 4,
+    get overscan() {
+      return settled() ? OVERSCAN : 0
+    },
     gap: GAP,
     get scrollMargin() {
       return margin()
@@ -111,6 +120,7 @@ export function LibraryFeed(props: {
       unmeasured = []
       batch(() => {
         for (const card of cards) if (card.isConnected) virtualizer.measureElement(card)
+        setSettled(true)
       })
     })
   }
