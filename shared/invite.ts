@@ -24,9 +24,20 @@ const KEY_BYTES = 16
 export const KEY_LENGTH = 22
 const KEY_PATTERN = /^[A-Za-z0-9_-]{22}$/
 
+/** Recent hashes: the app asks about the same few keys many times while it renders. */
+const hashed = new Map<string, string>()
+/** Bounded, since a server hashes whatever tokens clients send. */
+const HASHED_KEPT = 64
+
 function hashKey(label: string, key: string): string {
-  const bytes = digest(encodeUtf8(`${label}:${key}`)).subarray(0, KEY_BYTES)
-  return toBase64UrlEncoded(bytes)
+  const input = `${label}:${key}`
+  let hash = hashed.get(input)
+  if (hash === undefined) {
+    hash = toBase64UrlEncoded(digest(encodeUtf8(input)).subarray(0, KEY_BYTES))
+    if (hashed.size >= HASHED_KEPT) hashed.delete(hashed.keys().next().value as string)
+    hashed.set(input, hash)
+  }
+  return hash
 }
 
 /** True when `value` has the shape of a key or group id. */

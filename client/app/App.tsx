@@ -1,9 +1,11 @@
 import {
   ErrorBoundary,
   Match,
+  Suspense,
   Switch,
   createEffect,
   createSignal,
+  lazy,
   on,
   untrack,
   type Accessor,
@@ -15,8 +17,13 @@ import type { ProfileFields } from '../components/ProfileForm'
 import { Notice } from '../components/Notice'
 import { HomePage } from '../pages/HomePage'
 import { GroupPage } from '../pages/GroupPage'
-import { NewGroupPage } from '../pages/NewGroupPage'
 import { UpdatePrompt } from '../components/UpdatePrompt'
+
+// Creating a group is a first visit's business at most once, and the invite link (the most
+// common first page) never needs it: its code loads when first opened.
+const NewGroupPage = lazy(() =>
+  import('../pages/NewGroupPage').then((m) => ({ default: m.NewGroupPage })),
+)
 
 /** The app: hash routes to the home page, a group's page, or an invite being accepted. */
 export function App() {
@@ -53,7 +60,9 @@ export function App() {
             <HomePage profile={profile()} onSaveProfile={saveProfile} />
           </Match>
           <Match when={route().page === 'new-group'}>
-            <NewGroupPage profile={profile()} onSaveProfile={saveProfile} />
+            <Suspense>
+              <NewGroupPage profile={profile()} onSaveProfile={saveProfile} />
+            </Suspense>
           </Match>
           <Match when={route().page === 'join'}>
             <Notice title="Joining the group…">

@@ -1,4 +1,4 @@
-import { Show, createMemo, createSignal, untrack } from 'solid-js'
+import { Show, Suspense, createMemo, createSignal, lazy, untrack } from 'solid-js'
 import type { LibraryEntry } from '../../shared/model'
 import type { GroupView } from '../data/create-group-view'
 import { filterSorted, isFiltered, sortLibrary, tagCounts } from '../data/library-query'
@@ -7,13 +7,17 @@ import { meetingsHref, roundsHref, tagsHref } from '../app/route'
 import { createLibrarySearch } from '../data/library-search'
 import { unreadReason } from '../data/unread'
 import { formatCount } from '../format/count'
-import { ImportDialog } from '../components/import/ImportDialog'
 import { LibraryFeed } from '../components/library/LibraryFeed'
 import { LibraryToolbar } from '../components/library/LibraryToolbar'
 import { NoPapers, NoResults } from '../components/library/LibraryEmpty'
 import { ResultCount } from '../components/library/ResultCount'
 import { UndoToast, type Undoable } from '../components/UndoToast'
 import '../styles/library.css'
+
+// Opened on demand, with its importers: not part of the library's first screen.
+const ImportDialog = lazy(() =>
+  import('../components/import/ImportDialog').then((m) => ({ default: m.ImportDialog })),
+)
 
 /** The group's feed: every paper, sorted, filtered and searchable; adding papers. */
 export function LibraryPage(props: { view: GroupView }) {
@@ -92,14 +96,16 @@ export function LibraryPage(props: { view: GroupView }) {
         </p>
       </Show>
       <Show when={adding()}>
-        <ImportDialog
-          view={props.view}
-          onClose={() => {
-            setAdding(false)
-            // Back to the button that opened it (the empty state's, or the header's once papers came).
-            document.querySelector<HTMLElement>('[data-add-papers]')?.focus()
-          }}
-        />
+        <Suspense>
+          <ImportDialog
+            view={props.view}
+            onClose={() => {
+              setAdding(false)
+              // Back to the button that opened it (the empty state's, or the header's once papers came).
+              document.querySelector<HTMLElement>('[data-add-papers]')?.focus()
+            }}
+          />
+        </Suspense>
       </Show>
       <Show
         when={library().length > 0}
