@@ -96,7 +96,8 @@ describe('library keyboard', () => {
     renderLibrary(doc, { memberId: 'ada' })
     const user = userEvent.setup()
     await user.click(screen.getByRole('button', { name: 'Add papers' }))
-    const dialog = screen.getByRole('dialog', { name: 'Add papers' })
+    // The dialog's code loads when it is first opened.
+    const dialog = await screen.findByRole('dialog', { name: 'Add papers' })
     const inDialog = within(dialog).getByRole('button', { name: 'Cancel' })
     inDialog.focus()
 
