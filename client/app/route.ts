@@ -11,6 +11,7 @@ export type Route =
   | { page: 'round'; groupId: string; roundId: string }
   | { page: 'meetings'; groupId: string }
   | { page: 'meeting'; groupId: string; meetingId: string }
+  | { page: 'storage'; groupId: string }
   | { page: 'paper'; groupId: string; paperId: string }
   | { page: 'new-group' }
   | { page: 'invalid-invite' }
@@ -25,7 +26,8 @@ const ITEM_ID = /^[A-Za-z0-9_-]{1,64}$/
  * Parses a location hash: empty (home), `#new` (create a group), `#join/<groupId>/<key>`,
  * `#g/<groupId>` (library), `#g/<groupId>/tags` (its tags), `#g/<groupId>/p/<paperId>` (a
  * paper, its id URI-encoded), `#g/<groupId>/rounds` and `#g/<groupId>/r/<roundId>` (ranked-choice
- * rounds), `#g/<groupId>/meetings` and `#g/<groupId>/m/<meetingId>` (meetings).
+ * rounds), `#g/<groupId>/meetings` and `#g/<groupId>/m/<meetingId>` (meetings),
+ * `#g/<groupId>/storage` (the PDFs kept on this device).
  */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
@@ -35,11 +37,13 @@ export function parseRoute(hash: string): Route {
     return invite ? { page: 'join', ...invite } : { page: 'invalid-invite' }
   }
   if (path === 'new') return { page: 'new-group' }
-  const group = /^g\/([^/]+)(?:\/(tags|rounds|meetings)|\/([prm])\/([^/]+))?$/.exec(path)
+  const group = /^g\/([^/]+)(?:\/(tags|rounds|meetings|storage)|\/([prm])\/([^/]+))?$/.exec(path)
   const groupId = group?.[1]
   if (!group || !groupId || !isKey(groupId)) return { page: 'not-found' }
   const [, , list, kind, id] = group
-  if (list === 'tags' || list === 'rounds' || list === 'meetings') return { page: list, groupId }
+  if (list === 'tags' || list === 'rounds' || list === 'meetings' || list === 'storage') {
+    return { page: list, groupId }
+  }
   if (kind === undefined || id === undefined) return { page: 'group', groupId }
   if (kind === 'r' && ITEM_ID.test(id)) return { page: 'round', groupId, roundId: id }
   if (kind === 'm' && ITEM_ID.test(id)) return { page: 'meeting', groupId, meetingId: id }
@@ -84,6 +88,11 @@ export function meetingsHref(groupId: string): string {
 /** The hash of one meeting's page. */
 export function meetingHref(groupId: string, meetingId: string): string {
   return `#g/${groupId}/m/${meetingId}`
+}
+
+/** The hash of the page listing the PDFs kept on this device. */
+export function storageHref(groupId: string): string {
+  return `#g/${groupId}/storage`
 }
 
 /** The hash of a paper's page: old-style arXiv ids have a slash and title ids a colon. */

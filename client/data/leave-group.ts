@@ -25,6 +25,8 @@ async function deleteLocalCopy(groupId: string): Promise<void> {
   await Promise.all([
     deleteDatabase(groupDatabaseName(groupId)),
     deleteDatabase(privateDatabaseName(groupId)),
+    // The PDFs it kept, but for those another group kept too (code loaded here, not up front).
+    import('./pdf-store').then((pdfs) => pdfs.forgetGroupPdfs(groupId)),
   ])
   forgetLeaving(groupId)
 }

@@ -23,6 +23,7 @@ const RoundsPage = lazy(() => import('./RoundsPage').then((m) => ({ default: m.R
 const RoundPage = lazy(() => import('./RoundPage').then((m) => ({ default: m.RoundPage })))
 const MeetingsPage = lazy(() => import('./MeetingsPage').then((m) => ({ default: m.MeetingsPage })))
 const MeetingPage = lazy(() => import('./MeetingPage').then((m) => ({ default: m.MeetingPage })))
+const StoragePage = lazy(() => import('./StoragePage').then((m) => ({ default: m.StoragePage })))
 
 interface ProfileProps {
   profile: LocalProfile | undefined
@@ -196,6 +197,9 @@ function GroupPlace(props: { view: GroupView; place: GroupRoute }) {
         </Match>
         <Match when={meetingId()}>
           {(meetingId) => <MeetingPage view={props.view} meetingId={meetingId()} />}
+        </Match>
+        <Match when={props.place.page === 'storage'}>
+          <StoragePage view={props.view} />
         </Match>
       </Switch>
     </Suspense>

@@ -2,6 +2,7 @@ import { Show } from 'solid-js'
 import type { GroupView } from '../data/create-group-view'
 import { localDay } from '../format/date'
 import { MeetingScreen } from '../components/meetings/MeetingScreen'
+import { KeepAgendaOffline } from '../components/pdf/KeepAgendaOffline'
 
 /** One meeting's page: remade for each meeting, so that its notes bind to that meeting's. */
 export function MeetingPage(props: {
@@ -13,7 +14,14 @@ export function MeetingPage(props: {
   return (
     <Show when={props.meetingId} keyed>
       {(meetingId) => (
-        <MeetingScreen view={props.view} meetingId={meetingId} today={props.today ?? localDay()} />
+        <>
+          <MeetingScreen
+            view={props.view}
+            meetingId={meetingId}
+            today={props.today ?? localDay()}
+          />
+          <KeepAgendaOffline view={props.view} meetingId={meetingId} />
+        </>
       )}
     </Show>
   )

@@ -5,6 +5,7 @@ import { filterLibraryByTag } from '../data/library-query-state'
 import { groupHref } from '../app/route'
 import { TagRow } from '../components/tags/TagRow'
 import type { RenameResult } from '../components/tags/RenameTagForm'
+import { KeepTagOffline } from '../components/pdf/KeepTagOffline'
 import '../styles/tags.css'
 
 const LIST_ID = 'group-tag-names'
@@ -77,6 +78,7 @@ export function TagsPage(props: { view: GroupView }) {
             )}
           </For>
         </ul>
+        <KeepTagOffline view={props.view} tags={names()} />
       </Show>
     </section>
   )

@@ -68,6 +68,18 @@ export {
   setPresenter,
   updateMeeting,
 } from './meetings'
+export {
+  MAX_PDF_NAME,
+  MAX_PDF_SIZE,
+  PDF_SOURCES,
+  attachPdf,
+  listPdfs,
+  pdfOf,
+  pdfsOf,
+  type PaperPdf,
+  type PdfInput,
+  type PdfSource,
+} from './pdfs'
 export { readLibrary, type LibraryEntry } from './library'
 export { observeGroup } from './observe'
 export { selectorsFor, selectorMismatch } from '../anchoring/text-quote'

@@ -20,6 +20,7 @@
  *   meetingEdits Y.Map   meetingId + SEP + ('date' | 'title' | 'deleted') -> { value, by, at }
  *   agenda       Y.Map   meetingId + SEP + paperId -> { addedBy, addedAt, entry }
  *   presenters   Y.Map   meetingId + SEP + paperId -> { memberId | null, by, at, entry }
+ *   pdfs         Y.Map   paperId + SEP + sha256 -> { size, source, name?, arxivId?, addedBy, addedAt }
  *   meetingNotes + SEP + meetingId   Y.Text   a meeting's shared notes (see notesName)
  *
  * Every value of a root map is a plain value, replaced whole when it changes (the meeting notes,
@@ -60,6 +61,7 @@ export const ROOT = {
   meetingEdits: 'meetingEdits',
   agenda: 'agenda',
   presenters: 'presenters',
+  pdfs: 'pdfs',
 } as const
 
 /** Field names inside `meta`. */
@@ -103,6 +105,7 @@ export function roots(doc: Y.Doc) {
     meetingEdits: doc.getMap<unknown>(ROOT.meetingEdits),
     agenda: doc.getMap<unknown>(ROOT.agenda),
     presenters: doc.getMap<unknown>(ROOT.presenters),
+    pdfs: doc.getMap<unknown>(ROOT.pdfs),
   }
 }
 

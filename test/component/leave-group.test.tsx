@@ -16,6 +16,7 @@ import {
 } from '../../client/data/group-list'
 import { privateDatabaseName } from '../../client/data/read-marks'
 import { leaveGroup } from '../../client/data/leave-group'
+import { keepPdfFile, keptPdfFile, listKeptPdfs } from '../../client/data/pdf-store'
 import { saveLocalProfile, type LocalProfile } from '../../client/data/local-profile'
 import { paperInput } from '../fixtures/group'
 import { seedGroup, storeDoc } from './seed-group'
@@ -150,5 +151,22 @@ describe('LeaveGroupButton', () => {
       for (const name of databasesOf(group.groupId)) expect(names).not.toContain(name)
     })
     expect(readLeavingGroups()).toEqual([])
+  })
+
+  it('frees the PDFs kept for the group, but not those another group keeps too', async () => {
+    const leaving = await joinedGroup('Leaving group')
+    const staying = await joinedGroup('Staying group')
+    const file = (text: string) => new Blob([`%PDF-1.4 ${text} %%EOF`], { type: 'application/pdf' })
+    const owner = (groupId: string) => ({ groupId, paperId: 'p1', title: 'A paper' })
+    await keepPdfFile('a'.repeat(64), file('shared'), owner(leaving.groupId))
+    await keepPdfFile('a'.repeat(64), file('shared'), owner(staying.groupId))
+    await keepPdfFile('b'.repeat(64), file('own'), owner(leaving.groupId))
+
+    await leaveGroup(leaving.groupId, () => undefined)
+
+    expect((await listKeptPdfs()).map((pdf) => [pdf.sha256, pdf.owners])).toEqual([
+      ['a'.repeat(64), [owner(staying.groupId)]],
+    ])
+    expect(await keptPdfFile('b'.repeat(64))).toBeUndefined()
   })
 })

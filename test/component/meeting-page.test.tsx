@@ -330,8 +330,10 @@ describe('meeting page', () => {
     expect(agendaTitles()).toEqual(['Attention', 'Diffusion'])
     expect(screen.getByText('Presented by Ben')).toBeTruthy()
     expect(screen.queryByRole('combobox')).toBeNull()
+    // Keeping PDFs on this device needs only the read key.
     expect(screen.queryAllByRole('button').map((button) => button.textContent)).toEqual([
       'Show a preview',
+      'Keep all offline',
     ])
     expect(screen.getByText(/Your link is read-only: you can see the meeting/)).toBeTruthy()
     const notes = screen.getByLabelText(/Shared notes/) as HTMLTextAreaElement

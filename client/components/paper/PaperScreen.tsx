@@ -29,6 +29,9 @@ import { ReadingStatusPicker } from './ReadingStatusPicker'
 import { threadHandlers } from './thread-handlers'
 import { UndoToast, type Undoable } from '../UndoToast'
 import { VoteButton } from './VoteButton'
+import { PdfSection } from '../pdf/PdfSection'
+import { createPaperPdf } from '../../data/pdf-paper'
+import { createKeptPdfs } from '../../data/pdf-store'
 import '../../styles/paper.css'
 
 const FORMER_MEMBER: Author = { name: 'Former member', colour: '#888888' }
@@ -42,6 +45,11 @@ export function PaperScreen(props: { view: GroupView; data: PaperView; paper: Pa
   const [offer, setOffer] = createSignal<Undoable>()
   const [announcement, setAnnouncement] = createSignal('')
   const members = createMemo(() => new Map(props.view.members.value.map((m) => [m.id, m])))
+  const pdf = createPaperPdf(
+    untrack(() => props.view),
+    () => props.paper.id,
+  )
+  const keptPdfs = createKeptPdfs()
   let main!: HTMLElement
 
   const placed = createMemo(() => placeAnnotations(props.paper.abstract, props.data.annotations))
@@ -146,6 +154,7 @@ export function PaperScreen(props: { view: GroupView; data: PaperView; paper: Pa
             meetingHref={(meetingId) => meetingHref(props.view.groupId, meetingId)}
           />
           <PaperTags tags={props.data.tags} counts={props.data.tagCounts} />
+          <PdfSection view={props.view} paper={props.paper} pdf={pdf()} kept={keptPdfs} />
           <section class="abstract-section" aria-labelledby={`${titleId}-abstract`}>
             <h3 id={`${titleId}-abstract`}>Abstract</h3>
             <Show

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { inviteLink } from '../../shared/invite'
+import { startDemoServer, type DemoServer } from '../helpers/demo-server'
+import { launchBrowser } from '../helpers/browser'
+import { waitForServiceWorkerControl } from '../helpers/service-worker'
+import { minimalPdf } from '../fixtures/pdf'
+
+/** Sync and page loads get time on a slow CI machine; a failing assertion still fails. */
+const WITHIN = { timeout: 15_000 }
+const DESKTOP = { width: 1280, height: 800 }
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }
+const TITLE = 'Discrete Key-Value Bottleneck'
+
+function syncStatus(page: Page) {
+  return page.locator('.sync-status').getAttribute('data-status')
+}
+
+async function join(page: Page, link: string, name: string): Promise<void> {
+  await page.goto(link)
+  await page.getByLabel('Your name').fill(name)
+  await page.getByRole('button', { name: 'Join the group' }).click()
+  await expect.poll(() => syncStatus(page), WITHIN).toBe('synced')
+}
+
+async function openPaper(page: Page, groupId: string): Promise<void> {
+  await page.goto(`${new URL(page.url()).origin}/#g/${groupId}`)
+  await page.getByLabel('Search papers').fill(TITLE)
+  await page.getByRole('link', { name: TITLE, exact: true }).first().click()
+  await page.getByRole('heading', { name: TITLE, level: 2 }).waitFor(WITHIN)
+}
+
+/** What the page made object URLs of, with the URLs, in order. */
+type Opened = Array<{ url: string; blob: Blob }>
+
+/**
+ * Clicks "Open PDF" and gives the first bytes of the file the new tab was sent to. The context
+ * is offline, which in Chromium's emulation fails even a `blob:` fetch: the page's own object
+ * URLs are noted as it makes them, and the tab must be at one of them.
+ */
+async function openedPdfHead(page: Page): Promise<string> {
+  await page.evaluate(() => {
+    const opened: Opened = []
+    Object.assign(window, { openedForTest: opened })
+    const create = URL.createObjectURL.bind(URL)
+    URL.createObjectURL = (blob: Blob) => {
+      const url = create(blob)
+      opened.push({ url, blob })
+      return url
+    }
+  })
+  const popup = page.context().waitForEvent('page', WITHIN)
+  await page.getByRole('button', { name: 'Open PDF' }).click()
+  const tab = await popup
+  // Headless Chromium may save a PDF as a download rather than show it: either way the tab
+  // was sent to the address.
+  const download = tab.waitForEvent('download', WITHIN).then(
+    (file) => file.url(),
+    () => undefined,
+  )
+  const shown = tab.waitForURL(/^blob:/, WITHIN).then(
+    () => tab.url(),
+    () => undefined,
+  )
+  const url = await Promise.race([download, shown])
+  expect(url).toMatch(/^blob:/)
+  return page.evaluate(async (address) => {
+    const opened = (window as unknown as { openedForTest: Opened }).openedForTest
+    const blob = opened.find((entry) => entry.url === address)?.blob
+    return blob ? new TextDecoder('latin1').decode(await blob.slice(0, 5).arrayBuffer()) : 'none'
+  }, url)
+}
+
+describe('a PDF kept on the device opens with no network, in Chromium', () => {
+  let demo: DemoServer
+  let browser: Browser
+  let ada: BrowserContext
+  let ben: BrowserContext
+  let adaPage: Page
+  let benPage: Page
+  let groupId: string
+  const errors: string[] = []
+
+  beforeAll(async () => {
+    demo = await startDemoServer(inject('appDir'))
+    groupId = demo.keys.groupId
+    browser = await launchBrowser()
+    ada = await browser.newContext({ viewport: DESKTOP })
+    ben = await browser.newContext({ ...PHONE, acceptDownloads: true })
+    adaPage = await ada.newPage()
+    benPage = await ben.newPage()
+    for (const page of [adaPage, benPage])
+      page.on('pageerror', (error) => errors.push(error.message))
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await demo?.close()
+  })
+
+  it('lets Ada attach a PDF with the file picker', async () => {
+    const link = inviteLink(demo.server.url, groupId, demo.keys.writeKey)
+    await join(adaPage, link, 'Ada')
+    await openPaper(adaPage, groupId)
+    const pdf = minimalPdf({ pages: ['Page one of the bottleneck', 'Page two'] })
+    await adaPage.getByLabel('Attach a PDF file').setInputFiles({
+      name: 'bottleneck.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(pdf),
+    })
+    await adaPage.getByRole('button', { name: 'Open PDF' }).waitFor(WITHIN)
+    const section = adaPage.getByRole('region', { name: 'PDF' })
+    expect(await section.textContent()).toContain('bottleneck.pdf')
+    expect(await section.textContent()).toContain('added by Ada')
+  })
+
+  it('lets Ben keep it offline on his phone, then open it after an offline reload', async () => {
+    const link = inviteLink(demo.server.url, groupId, demo.keys.writeKey)
+    await join(benPage, link, 'Ben')
+    await openPaper(benPage, groupId)
+    await benPage.getByRole('button', { name: 'Keep offline' }).tap()
+    await benPage.locator('.pdf-kept').waitFor(WITHIN)
+
+    await waitForServiceWorkerControl(benPage)
+    await ben.setOffline(true)
+    const reloaded = await benPage.reload()
+    expect(reloaded?.fromServiceWorker()).toBe(true)
+    await benPage.getByRole('heading', { name: TITLE, level: 2 }).waitFor(WITHIN)
+    expect(await syncStatus(benPage)).toBe('offline')
+    await benPage.locator('.pdf-kept').waitFor(WITHIN)
+    expect(await openedPdfHead(benPage)).toBe('%PDF-')
+
+    await benPage.getByRole('link', { name: 'PDFs kept on this device' }).tap()
+    const kept = benPage.getByRole('list', { name: 'Kept PDFs, largest first' })
+    await kept.getByRole('link', { name: TITLE }).waitFor(WITHIN)
+    expect(await kept.getByRole('listitem').count()).toBe(1)
+    expect(errors).toEqual([])
+  })
+})
