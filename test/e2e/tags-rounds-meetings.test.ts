@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { inviteLink } from '../../shared/invite'
 import { startDemoServer, type DemoServer } from '../helpers/demo-server'
 import { launchBrowser } from '../helpers/browser'
+import { waitForServiceWorkerControl } from '../helpers/service-worker'
 
 /** Sync and page loads get time on a slow CI machine; a failing assertion still fails. */
 const WITHIN = { timeout: 15_000 }
@@ -28,6 +29,9 @@ async function join(page: Page, link: string, name: string): Promise<void> {
   await page.getByLabel('Your name').fill(name)
   await page.getByRole('button', { name: 'Join the group' }).click()
   await expect.poll(() => syncStatus(page), WITHIN).toBe('synced')
+  // Offline, the pages not opened yet come from the service worker's precache: the app works
+  // offline once it is installed, which on a busy machine takes a moment after the first load.
+  await waitForServiceWorkerControl(page)
 }
 
 /** Opens a paper from the library by searching for its title. */
