@@ -10,6 +10,7 @@ import type { DocStore } from '../../server/store/doc-store'
 import { startDemoServer, type DemoServer } from '../helpers/demo-server'
 import { launchBrowser } from '../helpers/browser'
 import { waitForServiceWorkerControl } from '../helpers/service-worker'
+import { watchErrors } from '../helpers/two-members'
 
 const DEMO_NAME = 'Margins demo reading group'
 const DEMO_PAPERS = '68 papers'
@@ -34,11 +35,6 @@ function libraryCount(page: Page) {
 
 function syncStatus(page: Page) {
   return page.locator('.sync-status').getAttribute('data-status')
-}
-
-/** Fails the test on any uncaught error in the page. */
-function watchErrors(page: Page, errors: string[]): void {
-  page.on('pageerror', (error) => errors.push(error.message))
 }
 
 describe('the demo group in Chromium', () => {

@@ -1,27 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { inviteLink } from '../../shared/invite'
-import { startDemoServer, type DemoServer } from '../helpers/demo-server'
-import { launchBrowser } from '../helpers/browser'
-import { waitForServiceWorkerControl } from '../helpers/service-worker'
+import type { DemoServer } from '../helpers/demo-server'
+import { WITHIN, join, openTwoMembers, syncStatus, type TwoMembers } from '../helpers/two-members'
 import { minimalPdf } from '../fixtures/pdf'
 
-/** Sync and page loads get time on a slow CI machine; a failing assertion still fails. */
-const WITHIN = { timeout: 15_000 }
-const DESKTOP = { width: 1280, height: 800 }
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }
 const TITLE = 'Discrete Key-Value Bottleneck'
-
-function syncStatus(page: Page) {
-  return page.locator('.sync-status').getAttribute('data-status')
-}
-
-async function join(page: Page, link: string, name: string): Promise<void> {
-  await page.goto(link)
-  await page.getByLabel('Your name').fill(name)
-  await page.getByRole('button', { name: 'Join the group' }).click()
-  await expect.poll(() => syncStatus(page), WITHIN).toBe('synced')
-}
 
 async function openPaper(page: Page, groupId: string): Promise<void> {
   await page.goto(`${new URL(page.url()).origin}/#g/${groupId}`)
@@ -72,30 +56,21 @@ async function openedPdfHead(page: Page): Promise<string> {
 }
 
 describe('a PDF kept on the device opens with no network, in Chromium', () => {
+  let members: TwoMembers
   let demo: DemoServer
-  let browser: Browser
-  let ada: BrowserContext
   let ben: BrowserContext
   let adaPage: Page
   let benPage: Page
   let groupId: string
-  const errors: string[] = []
 
   beforeAll(async () => {
-    demo = await startDemoServer(inject('appDir'))
+    members = await openTwoMembers(inject('appDir'), { ben: { acceptDownloads: true } })
+    ;({ demo, ben, adaPage, benPage } = members)
     groupId = demo.keys.groupId
-    browser = await launchBrowser()
-    ada = await browser.newContext({ viewport: DESKTOP })
-    ben = await browser.newContext({ ...PHONE, acceptDownloads: true })
-    adaPage = await ada.newPage()
-    benPage = await ben.newPage()
-    for (const page of [adaPage, benPage])
-      page.on('pageerror', (error) => errors.push(error.message))
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await demo?.close()
+    await members?.close()
   })
 
   it('lets Ada attach a PDF with the file picker', async () => {
@@ -121,7 +96,6 @@ describe('a PDF kept on the device opens with no network, in Chromium', () => {
     await benPage.getByRole('button', { name: 'Keep offline' }).tap()
     await benPage.locator('.pdf-kept').waitFor(WITHIN)
 
-    await waitForServiceWorkerControl(benPage)
     await ben.setOffline(true)
     const reloaded = await benPage.reload()
     expect(reloaded?.fromServiceWorker()).toBe(true)
@@ -134,6 +108,6 @@ describe('a PDF kept on the device opens with no network, in Chromium', () => {
     const kept = benPage.getByRole('list', { name: 'Kept PDFs, largest first' })
     await kept.getByRole('link', { name: TITLE }).waitFor(WITHIN)
     expect(await kept.getByRole('listitem').count()).toBe(1)
-    expect(errors).toEqual([])
+    expect(members.errors).toEqual([])
   })
 })

@@ -1,38 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { inviteLink } from '../../shared/invite'
-import { startDemoServer, type DemoServer } from '../helpers/demo-server'
-import { launchBrowser } from '../helpers/browser'
-import { waitForServiceWorkerControl } from '../helpers/service-worker'
-
-/** Sync and page loads get time on a slow CI machine; a failing assertion still fails. */
-const WITHIN = { timeout: 15_000 }
-const DESKTOP = { width: 1280, height: 800 }
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }
+import type { DemoServer } from '../helpers/demo-server'
+import { WITHIN, join, openTwoMembers, syncStatus, type TwoMembers } from '../helpers/two-members'
 
 /** Three papers of the demo group. */
 const FIRST = 'Discrete Key-Value Bottleneck'
 const SECOND = 'Model-Based Image Signal Processors via Learnable Dictionaries'
 const THIRD = 'A Survey on 3D Gaussian Splatting'
-
-function syncStatus(page: Page) {
-  return page.locator('.sync-status').getAttribute('data-status')
-}
-
-function watchErrors(page: Page, errors: string[]): void {
-  page.on('pageerror', (error) => errors.push(error.message))
-}
-
-/** Joins the demo group as a new member called `name`. */
-async function join(page: Page, link: string, name: string): Promise<void> {
-  await page.goto(link)
-  await page.getByLabel('Your name').fill(name)
-  await page.getByRole('button', { name: 'Join the group' }).click()
-  await expect.poll(() => syncStatus(page), WITHIN).toBe('synced')
-  // Offline, the pages not opened yet come from the service worker's precache: the app works
-  // offline once it is installed, which on a busy machine takes a moment after the first load.
-  await waitForServiceWorkerControl(page)
-}
 
 /** Opens a paper from the library by searching for its title. */
 async function openPaper(page: Page, groupId: string, title: string): Promise<void> {
@@ -102,30 +77,21 @@ async function drag(page: Page, title: string, onto: string): Promise<void> {
 }
 
 describe('tags, ranked-choice rounds and meetings between two members, in Chromium', () => {
+  let members: TwoMembers
   let demo: DemoServer
-  let browser: Browser
-  let ada: BrowserContext
   let ben: BrowserContext
   let adaPage: Page
   let benPage: Page
   let groupId: string
-  const errors: string[] = []
 
   beforeAll(async () => {
-    demo = await startDemoServer(inject('appDir'))
+    members = await openTwoMembers(inject('appDir'))
+    ;({ demo, ben, adaPage, benPage } = members)
     groupId = demo.keys.groupId
-    browser = await launchBrowser()
-    ada = await browser.newContext({ viewport: DESKTOP })
-    ben = await browser.newContext(PHONE)
-    adaPage = await ada.newPage()
-    benPage = await ben.newPage()
-    watchErrors(adaPage, errors)
-    watchErrors(benPage, errors)
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await demo?.close()
+    await members?.close()
   })
 
   it('lets Ada on a desktop and Ben on a phone join the demo group', async () => {
@@ -163,7 +129,7 @@ describe('tags, ranked-choice rounds and meetings between two members, in Chromi
       await page.getByRole('button', { name: 'Remove tag reinforcement-learning' }).waitFor(WITHIN)
       expect(await page.getByRole('button', { name: 'Remove tag offline-rl' }).count()).toBe(0)
     }
-    expect(errors).toEqual([])
+    expect(members.errors).toEqual([])
   })
 
   it('ranks a round by drag and by tap, and both see the same result, also after an offline change', async () => {
@@ -220,7 +186,7 @@ describe('tags, ranked-choice rounds and meetings between two members, in Chromi
     const cells = await thirdRow.locator('td:not(.pair-self)').allTextContents()
     expect(cells).toHaveLength(2)
     for (const cell of cells) expect(cell).toMatch(/^2\b.*wins/)
-    expect(errors).toEqual([])
+    expect(members.errors).toEqual([])
   })
 
   it('plans a meeting from the closed round; presenters, readiness and notes reach both', async () => {
@@ -286,6 +252,6 @@ describe('tags, ranked-choice rounds and meetings between two members, in Chromi
     await adaPage.getByLabel('Search papers').fill(THIRD)
     const card = adaPage.getByRole('article', { name: THIRD })
     await card.getByRole('link', { name: /^On the agenda for/ }).waitFor(WITHIN)
-    expect(errors).toEqual([])
+    expect(members.errors).toEqual([])
   })
 })

@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser'
 import { selectInAbstract } from '../helpers/abstract-selection'
 import { startServerProcess, type ServerProcess } from '../helpers/server-process'
+import { watchErrors } from '../helpers/two-members'
 
 /** Screenshots are kept as artifacts of the run, outside the repo's tracked files. */
 const SHOTS = join(tmpdir(), 'margins-e2e-screenshots')
@@ -20,10 +21,6 @@ const THIRD_PASSAGE = 'localized and context-dependent model updates'
 const WITHIN = { timeout: 15_000 }
 const DESKTOP = { width: 1280, height: 800 }
 const MOBILE = { width: 360, height: 740 }
-
-function watchErrors(page: Page, errors: string[]): void {
-  page.on('pageerror', (error) => errors.push(error.message))
-}
 
 function syncStatus(page: Page) {
   return page.locator('.sync-status').getAttribute('data-status')
