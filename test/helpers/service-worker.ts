@@ -1,6 +1,10 @@
 import type { Page } from 'playwright-core'
 
-/** Waits until the app's service worker is active and controls the page. */
+/**
+ * Waits until the app's service worker is active and controls the page: it registers once the
+ * page is idle and precaches the whole build first, which with several browser suites on two
+ * cores has taken over 15 s.
+ */
 export async function waitForServiceWorkerControl(page: Page): Promise<void> {
   await page.waitForFunction(
     async () => {
@@ -8,7 +12,7 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
       return navigator.serviceWorker.controller !== null
     },
     undefined,
-    { timeout: 15_000 },
+    { timeout: 45_000 },
   )
 }
 
