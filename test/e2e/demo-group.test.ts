@@ -127,6 +127,9 @@ describe('the demo group in Chromium', () => {
   })
 
   it('shows when the network goes away, and synced again once it is back', async () => {
+    // Installed first: a worker still precaching when the network goes away fails to install,
+    // and the browser tries again only at the next page load.
+    await waitForServiceWorkerControl(memberPage)
     await member.setOffline(true)
     await expect.poll(() => syncStatus(memberPage), WITHIN).toBe('offline')
     expect(await libraryCount(memberPage)).toBe(DEMO_PAPERS)
