@@ -1,3 +1,6 @@
+import { readFile, readdir } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { defineConfig } from 'vitest/config'
 import type { Plugin } from 'vite'
 import solid from 'vite-plugin-solid'
@@ -41,7 +44,9 @@ const pwa = VitePWA({
     ],
   },
   workbox: {
-    globPatterns: ['**/*.{html,js,css,woff2,svg,png,webp,ico}'],
+    // pdf.js's worker (an .mjs) and its standard fonts (with their licences) are what the PDF
+    // reader needs offline.
+    globPatterns: ['**/*.{html,js,mjs,css,woff2,svg,png,webp,ico}', 'pdfjs/standard_fonts/*'],
     navigateFallback: 'index.html',
     // Never the app shell for the server's own endpoints (they are not navigations anyway,
     // but a member may open /healthz in a tab).
@@ -61,11 +66,33 @@ const pwa = VitePWA({
  * fetches the files like a browser, and gets them compressed. Files below 1 KiB stay as they are.
  */
 const precompress = compression({
-  include: /\.(html|js|css|svg|webmanifest|json|txt)$/,
+  include: /\.(html|m?js|css|svg|webmanifest|json|txt)$/,
   threshold: 1024,
   algorithms: [defineAlgorithm('brotliCompress'), defineAlgorithm('gzip', { level: 9 })],
   logLevel: 'silent',
 })
+
+/**
+ * pdf.js's standard fonts, for PDFs that name one of the 14 standard fonts without embedding it
+ * (the reader passes `standardFontDataUrl: '/pdfjs/standard_fonts/'`): copied into the build,
+ * where the service worker precaches them, so that such PDFs draw right offline too.
+ */
+function pdfStandardFonts(): Plugin {
+  const from = join(
+    dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')),
+    'standard_fonts',
+  )
+  return {
+    name: 'margins:pdf-standard-fonts',
+    apply: 'build',
+    async generateBundle() {
+      for (const name of await readdir(from)) {
+        const source = await readFile(join(from, name))
+        this.emitFile({ type: 'asset', fileName: `pdfjs/standard_fonts/${name}`, source })
+      }
+    },
+  }
+}
 
 /**
  * The entry module (client/main.tsx) imports the app's code with `import()`, so that it is
@@ -117,7 +144,7 @@ function preloadStartupChunks(): Plugin {
 export default defineConfig({
   root: 'client',
   publicDir: 'public',
-  plugins: [solid(), preloadStartupChunks(), pwa, precompress],
+  plugins: [solid(), preloadStartupChunks(), pdfStandardFonts(), pwa, precompress],
   build: {
     outDir: '../dist',
     emptyOutDir: true,

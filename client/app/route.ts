@@ -13,6 +13,7 @@ export type Route =
   | { page: 'meeting'; groupId: string; meetingId: string }
   | { page: 'storage'; groupId: string }
   | { page: 'paper'; groupId: string; paperId: string }
+  | { page: 'pdf'; groupId: string; paperId: string }
   | { page: 'new-group' }
   | { page: 'invalid-invite' }
   | { page: 'not-found' }
@@ -27,7 +28,8 @@ const ITEM_ID = /^[A-Za-z0-9_-]{1,64}$/
  * `#g/<groupId>` (library), `#g/<groupId>/tags` (its tags), `#g/<groupId>/p/<paperId>` (a
  * paper, its id URI-encoded), `#g/<groupId>/rounds` and `#g/<groupId>/r/<roundId>` (ranked-choice
  * rounds), `#g/<groupId>/meetings` and `#g/<groupId>/m/<meetingId>` (meetings),
- * `#g/<groupId>/storage` (the PDFs kept on this device).
+ * `#g/<groupId>/storage` (the PDFs kept on this device), `#g/<groupId>/p/<paperId>/pdf` (the
+ * paper's PDF in the reader).
  */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
@@ -37,19 +39,22 @@ export function parseRoute(hash: string): Route {
     return invite ? { page: 'join', ...invite } : { page: 'invalid-invite' }
   }
   if (path === 'new') return { page: 'new-group' }
-  const group = /^g\/([^/]+)(?:\/(tags|rounds|meetings|storage)|\/([prm])\/([^/]+))?$/.exec(path)
+  const group = /^g\/([^/]+)(?:\/(tags|rounds|meetings|storage)|\/([prm])\/([^/]+)(\/pdf)?)?$/.exec(
+    path,
+  )
   const groupId = group?.[1]
   if (!group || !groupId || !isKey(groupId)) return { page: 'not-found' }
-  const [, , list, kind, id] = group
+  const [, , list, kind, id, reader] = group
   if (list === 'tags' || list === 'rounds' || list === 'meetings' || list === 'storage') {
     return { page: list, groupId }
   }
   if (kind === undefined || id === undefined) return { page: 'group', groupId }
+  if (reader && kind !== 'p') return { page: 'not-found' }
   if (kind === 'r' && ITEM_ID.test(id)) return { page: 'round', groupId, roundId: id }
   if (kind === 'm' && ITEM_ID.test(id)) return { page: 'meeting', groupId, meetingId: id }
   if (kind !== 'p') return { page: 'not-found' }
   try {
-    return { page: 'paper', groupId, paperId: decodeURIComponent(id) }
+    return { page: reader ? 'pdf' : 'paper', groupId, paperId: decodeURIComponent(id) }
   } catch {
     return { page: 'not-found' }
   }
@@ -98,6 +103,11 @@ export function storageHref(groupId: string): string {
 /** The hash of a paper's page: old-style arXiv ids have a slash and title ids a colon. */
 export function paperHref(groupId: string, paperId: string): string {
   return `#g/${groupId}/p/${encodeURIComponent(paperId)}`
+}
+
+/** The hash of a paper's PDF in the reader. */
+export function pdfReaderHref(groupId: string, paperId: string): string {
+  return `${paperHref(groupId, paperId)}/pdf`
 }
 
 /** The route of the current hash, following `hashchange`. */

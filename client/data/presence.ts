@@ -13,6 +13,8 @@ export interface PresenceState {
   paperId?: string
   /** The passage selected in that paper's abstract, if any. */
   selection?: TextPositionSelector
+  /** The page of that paper's PDF open in the reader (1-based), if any. */
+  page?: number
 }
 
 /**
@@ -27,14 +29,17 @@ export interface Peer extends PresenceState {
 export interface Presence {
   /** Other members' devices connected to the group now, by member name. */
   readonly peers: Accessor<Peer[]>
-  /** Says which paper this device has open (undefined: the library). Clears the selection. */
+  /** Says which paper this device has open (undefined: the library). Clears selection and page. */
   setPaper(paperId: string | undefined): void
   /** Shares the passage selected in the open paper's abstract. */
   setSelection(selection: TextPositionSelector | undefined): void
+  /** Says which page of the open paper's PDF this device is reading (undefined: none). */
+  setPage(page: number | undefined): void
 }
 
 const MAX_NAME = 80
 const MAX_PAPER_ID = 200
+const MAX_PAGE = 100_000
 const COLOUR = /^#[0-9a-f]{6}$/
 const ID = /^[A-Za-z0-9_-]{1,64}$/
 // Control characters, and the format characters that reorder or hide text (bidi overrides,
@@ -56,7 +61,7 @@ function cleanName(value: string): string {
 function asPeer(clientId: number, value: unknown): Peer | undefined {
   if (typeof value !== 'object' || value === null) return undefined
   const state = value as Record<string, unknown>
-  const { memberId, name, colour, paperId, selection } = state
+  const { memberId, name, colour, paperId, selection, page } = state
   if (typeof memberId !== 'string' || !ID.test(memberId)) return undefined
   if (typeof name !== 'string' || name.length > 10 * MAX_NAME) return undefined
   const shown = cleanName(name)
@@ -79,6 +84,9 @@ function asPeer(clientId: number, value: unknown): Peer | undefined {
       if (from >= 0 && to > from) peer.selection = { start: from, end: to }
     }
   }
+  if (peer.paperId && typeof page === 'number' && Number.isSafeInteger(page)) {
+    if (page >= 1 && page <= MAX_PAGE) peer.page = page
+  }
   return peer
 }
 
@@ -94,6 +102,7 @@ export function createPresence(
   const [peers, setPeers] = createSignal<Peer[]>([])
   const [paperId, setPaperId] = createSignal<string | undefined>()
   const [selection, setSelectionSignal] = createSignal<TextPositionSelector | undefined>()
+  const [page, setPageSignal] = createSignal<number | undefined>()
 
   const refresh = () => {
     const next: Peer[] = []
@@ -129,6 +138,8 @@ export function createPresence(
     const selected = selection()
     if (open) state.paperId = open
     if (open && selected) state.selection = selected
+    const reading = page()
+    if (open && reading !== undefined) state.page = reading
     awareness.setLocalState(state)
   })
 
@@ -136,9 +147,11 @@ export function createPresence(
     peers: others,
     setPaper: (id) => {
       setSelectionSignal(undefined)
+      setPageSignal(undefined)
       setPaperId(id)
     },
     setSelection: (range) => setSelectionSignal(range),
+    setPage: (number) => setPageSignal(number),
   }
 }
 

@@ -24,6 +24,9 @@ const RoundPage = lazy(() => import('./RoundPage').then((m) => ({ default: m.Rou
 const MeetingsPage = lazy(() => import('./MeetingsPage').then((m) => ({ default: m.MeetingsPage })))
 const MeetingPage = lazy(() => import('./MeetingPage').then((m) => ({ default: m.MeetingPage })))
 const StoragePage = lazy(() => import('./StoragePage').then((m) => ({ default: m.StoragePage })))
+const PdfReaderPage = lazy(() =>
+  import('./PdfReaderPage').then((m) => ({ default: m.PdfReaderPage })),
+)
 
 interface ProfileProps {
   profile: LocalProfile | undefined
@@ -200,6 +203,9 @@ function GroupPlace(props: { view: GroupView; place: GroupRoute }) {
         </Match>
         <Match when={props.place.page === 'storage'}>
           <StoragePage view={props.view} />
+        </Match>
+        <Match when={props.place.page === 'pdf' && props.place.paperId}>
+          {(paperId) => <PdfReaderPage view={props.view} paperId={paperId()} />}
         </Match>
       </Switch>
     </Suspense>

@@ -2,17 +2,17 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { inviteLink } from '../../shared/invite'
 import type { DemoServer } from '../helpers/demo-server'
-import { WITHIN, join, openTwoMembers, syncStatus, type TwoMembers } from '../helpers/two-members'
+import {
+  WITHIN,
+  join,
+  openPaper,
+  openTwoMembers,
+  syncStatus,
+  type TwoMembers,
+} from '../helpers/two-members'
 import { minimalPdf } from '../fixtures/pdf'
 
 const TITLE = 'Discrete Key-Value Bottleneck'
-
-async function openPaper(page: Page, groupId: string): Promise<void> {
-  await page.goto(`${new URL(page.url()).origin}/#g/${groupId}`)
-  await page.getByLabel('Search papers').fill(TITLE)
-  await page.getByRole('link', { name: TITLE, exact: true }).first().click()
-  await page.getByRole('heading', { name: TITLE, level: 2 }).waitFor(WITHIN)
-}
 
 /** What the page made object URLs of, with the URLs, in order. */
 type Opened = Array<{ url: string; blob: Blob }>
@@ -76,7 +76,7 @@ describe('a PDF kept on the device opens with no network, in Chromium', () => {
   it('lets Ada attach a PDF with the file picker', async () => {
     const link = inviteLink(demo.server.url, groupId, demo.keys.writeKey)
     await join(adaPage, link, 'Ada')
-    await openPaper(adaPage, groupId)
+    await openPaper(adaPage, groupId, TITLE)
     const pdf = minimalPdf({ pages: ['Page one of the bottleneck', 'Page two'] })
     await adaPage.getByLabel('Attach a PDF file').setInputFiles({
       name: 'bottleneck.pdf',
@@ -92,7 +92,7 @@ describe('a PDF kept on the device opens with no network, in Chromium', () => {
   it('lets Ben keep it offline on his phone, then open it after an offline reload', async () => {
     const link = inviteLink(demo.server.url, groupId, demo.keys.writeKey)
     await join(benPage, link, 'Ben')
-    await openPaper(benPage, groupId)
+    await openPaper(benPage, groupId, TITLE)
     await benPage.getByRole('button', { name: 'Keep offline' }).tap()
     await benPage.locator('.pdf-kept').waitFor(WITHIN)
 

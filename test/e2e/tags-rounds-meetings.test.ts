@@ -2,20 +2,19 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { inviteLink } from '../../shared/invite'
 import type { DemoServer } from '../helpers/demo-server'
-import { WITHIN, join, openTwoMembers, syncStatus, type TwoMembers } from '../helpers/two-members'
+import {
+  WITHIN,
+  join,
+  openPaper,
+  openTwoMembers,
+  syncStatus,
+  type TwoMembers,
+} from '../helpers/two-members'
 
 /** Three papers of the demo group. */
 const FIRST = 'Discrete Key-Value Bottleneck'
 const SECOND = 'Model-Based Image Signal Processors via Learnable Dictionaries'
 const THIRD = 'A Survey on 3D Gaussian Splatting'
-
-/** Opens a paper from the library by searching for its title. */
-async function openPaper(page: Page, groupId: string, title: string): Promise<void> {
-  await page.goto(`${new URL(page.url()).origin}/#g/${groupId}`)
-  await page.getByLabel('Search papers').fill(title)
-  await page.getByRole('link', { name: title, exact: true }).first().click()
-  await page.getByRole('heading', { name: title, level: 2 }).waitFor(WITHIN)
-}
 
 async function tagPaper(page: Page, groupId: string, title: string, tag: string): Promise<void> {
   await openPaper(page, groupId, title)

@@ -32,6 +32,14 @@ export async function join(page: Page, link: string, name: string): Promise<void
   await waitForServiceWorkerControl(page)
 }
 
+/** Opens a paper of group `groupId` from its library, by searching for its title. */
+export async function openPaper(page: Page, groupId: string, title: string): Promise<void> {
+  await page.goto(`${new URL(page.url()).origin}/#g/${groupId}`)
+  await page.getByLabel('Search papers').fill(title)
+  await page.getByRole('link', { name: title, exact: true }).first().click()
+  await page.getByRole('heading', { name: title, level: 2 }).waitFor(WITHIN)
+}
+
 /** Ada on a desktop and Ben on a phone, each in a browser context of their own. */
 export interface TwoMembers {
   demo: DemoServer

@@ -5,15 +5,17 @@ import { attachArxivPdf, attachPdfFile, type AttachOutcome } from '../../data/pd
 import { keepPaperOffline } from '../../data/pdf-keep'
 import { openPdfInTab } from '../../data/pdf-open'
 import { freeKeptPdfs, type KeptPdfs } from '../../data/pdf-store'
-import { storageHref } from '../../app/route'
+import { pdfReaderHref, storageHref } from '../../app/route'
 import { formatDate } from '../../format/date'
 import { AttachPdf } from './AttachPdf'
 import { formatSize } from './format-size'
 import '../../styles/pdf.css'
+import '../../styles/pdf-reader-link.css'
 
 /**
- * A paper's PDF: attaching one (a file, or arXiv's), opening it, and keeping it on this device
- * so that it opens with no network.
+ * A paper's PDF: attaching one (a file, or arXiv's), opening it in the reader (with the group's
+ * highlights) or in the browser's own viewer, and keeping it on this device so that it opens
+ * with no network.
  */
 export function PdfSection(props: {
   view: GroupView
@@ -113,7 +115,10 @@ export function PdfSection(props: {
               {pdf().addedAt > 0 ? ` on ${formatDate(pdf().addedAt)}` : ''}
             </p>
             <div class="pdf-actions">
-              <button type="button" onClick={() => open(pdf().sha256)}>
+              <a class="pdf-reader-link" href={pdfReaderHref(props.view.groupId, props.paper.id)}>
+                Open in the reader
+              </a>
+              <button type="button" class="secondary" onClick={() => open(pdf().sha256)}>
                 Open PDF
               </button>
               <Show

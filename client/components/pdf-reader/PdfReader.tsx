@@ -1,0 +1,269 @@
+import {
+  For,
+  Show,
+  createEffect,
+  createMemo,
+  createSignal,
+  onCleanup,
+  onMount,
+  untrack,
+} from 'solid-js'
+import type { Comment, Paper } from '../../../shared/model'
+import { pdfAnchorer } from '../../../shared/anchoring/pdf-anchor'
+import type { GroupView } from '../../data/create-group-view'
+import type { PaperView } from '../../data/create-paper-view'
+import type { ReaderDocument } from '../../data/pdf-reader-document'
+import type { PageLayer } from '../../data/pdf-reader-selection'
+import { usePaperContext } from '../paper/paper-context'
+import type { PanelEntry } from '../paper/AnnotationPanel'
+import { PdfPageView, type PageHighlight, type Reveal } from './PdfPageView'
+import { ReaderPanel } from './ReaderPanel'
+import { ReaderSelection, type SelectionControl } from './ReaderSelection'
+import { ReaderToolbar } from './ReaderToolbar'
+import { findOnPages, type PageMatch } from './find-on-pages'
+import { passageRange } from './passage-boxes'
+
+const MIN_ZOOM = 0.25
+const MAX_ZOOM = 4
+const STEP = 1.25
+const clamp = (zoom: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom))
+
+/**
+ * The PDF's pages one under the other, fit to the width at first, with the group's highlights
+ * on them, the reader's tools above and the annotations beside (a sheet on a phone).
+ */
+export function PdfReader(props: {
+  view: GroupView
+  data: PaperView
+  paper: Paper
+  sha256: string
+  document: ReaderDocument
+  reveal: Reveal | undefined
+  onReveal: (reveal: Reveal | undefined) => void
+  expanded: boolean
+  onExpanded: (expanded: boolean) => void
+  onPage: (page: number) => void
+  goTo: (go: (page: number) => void) => void
+}) {
+  const context = usePaperContext()
+  const pages = untrack(() => props.document.pages)
+  const texts = pages.map((page) => page.text.text)
+  const anchor = pdfAnchorer(texts)
+  const widest = Math.max(1, ...pages.map((page) => page.width))
+  const elements: HTMLElement[] = []
+  let wrap!: HTMLDivElement
+  let selection: SelectionControl | undefined
+
+  const [fit, setFit] = createSignal(true)
+  const [zoom, setZoom] = createSignal(1)
+  const [room, setRoom] = createSignal(0)
+  // Until the column is measured, fitting shows the pages at their own size.
+  const fitted = () => (room() > 0 ? clamp(room() / widest) : 1)
+  const scale = () => (fit() ? fitted() : zoom())
+  const setScale = (next: number) => {
+    setZoom(clamp(next))
+    setFit(false)
+  }
+
+  const [layers, setLayers] = createSignal<PageLayer[]>([])
+  const onLayer = (page: number, layer: PageLayer | undefined) =>
+    setLayers((all) => [...all.filter((other) => other.page !== page), ...(layer ? [layer] : [])])
+
+  const threads = createMemo(() => {
+    const byAnnotation = new Map<string, Comment[]>()
+    for (const comment of props.data.comments) {
+      if (comment.annotationId === undefined) continue
+      byAnnotation.set(comment.annotationId, [
+        ...(byAnnotation.get(comment.annotationId) ?? []),
+        comment,
+      ])
+    }
+    return byAnnotation
+  })
+  // Only highlights made on the PDF: the abstract's have their own page.
+  const placed = createMemo(() =>
+    props.data.annotations
+      .filter((annotation) => annotation.target.page !== undefined)
+      .map((annotation) => ({ annotation, at: anchor(annotation.target) })),
+  )
+  const entries = createMemo<PanelEntry[]>(() =>
+    placed()
+      .map(({ annotation, at }) => ({
+        annotation,
+        placement:
+          at.place === 'page'
+            ? { place: 'page' as const, page: at.page }
+            : { place: 'orphaned' as const },
+        comments: threads().get(annotation.id) ?? [],
+        order: at.place === 'page' ? at.page * 1e8 + at.range.start : Number.MAX_SAFE_INTEGER,
+      }))
+      .filter((entry) => !entry.annotation.deleted || entry.comments.length > 0)
+      .sort((a, b) => a.order - b.order),
+  )
+  const highlights = createMemo(() => {
+    const byPage = new Map<number, PageHighlight[]>()
+    for (const { annotation, at } of placed()) {
+      if (at.place !== 'page' || annotation.deleted) continue
+      const author = context.author(annotation.author).name
+      const quote = annotation.target.quote.exact
+      const short = quote.length > 80 ? `${quote.slice(0, 80)}…` : quote
+      const label = `${author}’s ${annotation.note ? 'note' : 'highlight'}: “${short}”`
+      const list = byPage.get(at.page) ?? []
+      list.push({ id: annotation.id, colour: annotation.colour, ...at.range, label })
+      byPage.set(at.page, list)
+    }
+    return byPage
+  })
+  // A highlight opened from the panel is on some page: that page is where to reveal it.
+  const revealOn = (page: number) => {
+    const reveal = props.reveal
+    if (!reveal) return undefined
+    if (reveal.id === 'found') return found()?.page === page ? reveal : undefined
+    return highlights()
+      .get(page)
+      ?.some((highlight) => highlight.id === reveal.id)
+      ? reveal
+      : undefined
+  }
+  createEffect(() => {
+    const reveal = props.reveal
+    if (!reveal || reveal.id === 'found') return
+    const at = placed().find((entry) => entry.annotation.id === reveal.id)?.at
+    if (at?.place !== 'page') return
+    // Bring the page near, so that it is drawn; the page then scrolls to the highlight.
+    if (!layers().some((layer) => layer.page === at.page)) {
+      elements[at.page - 1]?.scrollIntoView({ block: 'start' })
+    }
+  })
+
+  // The toolbar sticks below the group's header, and a page scrolled to stops below both.
+  const [header, setHeader] = createSignal(0)
+  const [tools, setTools] = createSignal(0)
+  let toolbar!: HTMLDivElement
+
+  const [current, setCurrent] = createSignal(1)
+  createEffect(() => props.onPage(current()))
+  const goTo = (page: number) => elements[page - 1]?.scrollIntoView({ block: 'start' })
+  onMount(() => props.goTo(goTo))
+
+  const [found, setFound] = createSignal<PageMatch>()
+  let matches: PageMatch[] = []
+  let searched = ''
+  let at = -1
+  const find = (words: string, step: 1 | -1) => {
+    if (words.trim() === '') return 'Type some words to find.'
+    if (words !== searched) {
+      matches = findOnPages(texts, words)
+      searched = words
+      at = step === 1 ? -1 : 0
+    }
+    if (matches.length === 0) {
+      setFound(undefined)
+      return `No match for “${words.trim()}” in the PDF.`
+    }
+    at = (at + step + matches.length) % matches.length
+    const match = matches[at]
+    if (!match) return ''
+    setFound(match)
+    if (!layers().some((layer) => layer.page === match.page)) goTo(match.page)
+    props.onReveal({ id: 'found', focus: false })
+    return `Match ${at + 1} of ${matches.length}, on page ${match.page}.`
+  }
+  // A found passage is selected too, as on the abstract: the keyboard's way to highlight it.
+  createEffect(() => {
+    const match = found()
+    const layer = match && layers().find((candidate) => candidate.page === match.page)
+    const range = layer && passageRange(layer, match.start, match.end)
+    if (range && context.view.canWrite) untrack(() => selection?.select(range))
+  })
+
+  onMount(() => {
+    const appHeader = document.querySelector('.app-header')
+    const observer = new ResizeObserver(() => {
+      setRoom(wrap.clientWidth)
+      // On a phone the header scrolls away (styles.css): the toolbar then sticks at the top.
+      const sticks = appHeader && getComputedStyle(appHeader).position === 'sticky'
+      setHeader(sticks ? appHeader.getBoundingClientRect().height : 0)
+      setTools(toolbar.getBoundingClientRect().height)
+    })
+    observer.observe(wrap)
+    observer.observe(toolbar)
+    if (appHeader) observer.observe(appHeader)
+    let queued = false
+    const onScroll = () => {
+      if (queued) return
+      queued = true
+      requestAnimationFrame(() => {
+        queued = false
+        const line = window.innerHeight * 0.4
+        let page = 1
+        elements.forEach((element, index) => {
+          if (element.getBoundingClientRect().top <= line) page = index + 1
+        })
+        setCurrent(page)
+      })
+    }
+    window.addEventListener('scroll', onScroll, { passive: true })
+    onCleanup(() => {
+      observer.disconnect()
+      window.removeEventListener('scroll', onScroll)
+    })
+  })
+
+  return (
+    <>
+      <div
+        class="pdf-reader-main"
+        style={{
+          '--pdf-toolbar-top': `${header()}px`,
+          '--pdf-sticky': `${header() + tools() + 8}px`,
+        }}
+      >
+        <ReaderToolbar
+          ref={(element) => (toolbar = element)}
+          zoom={scale()}
+          fit={fit()}
+          page={current()}
+          count={pages.length}
+          onZoomOut={() => setScale(scale() / STEP)}
+          onZoomIn={() => setScale(scale() * STEP)}
+          onFit={() => setFit(true)}
+          onFind={find}
+          onWords={() => setFound(undefined)}
+        />
+        <div class="pdf-pages" ref={wrap}>
+          {/* First in the tab order: right after finding a passage, the keyboard reaches it. */}
+          <Show when={props.view.canWrite}>
+            <ReaderSelection
+              paper={props.paper}
+              sha256={props.sha256}
+              layers={layers()}
+              pageText={(number) => texts[number - 1]}
+              wrap={wrap}
+              control={(control) => (selection = control)}
+            />
+          </Show>
+          <For each={pages}>
+            {(page) => (
+              <PdfPageView
+                pdfjs={props.document.pdfjs}
+                page={page}
+                count={pages.length}
+                scale={scale()}
+                highlights={highlights().get(page.number) ?? []}
+                found={found()?.page === page.number ? found() : undefined}
+                selectedId={context.selectedId()}
+                reveal={revealOn(page.number)}
+                onRevealed={() => props.onReveal(undefined)}
+                onLayer={(layer) => onLayer(page.number, layer)}
+                onActivate={(id) => context.focusInPanel(id)}
+                ref={(element) => (elements[page.number - 1] = element)}
+              />
+            )}
+          </For>
+        </div>
+      </div>
+      <ReaderPanel entries={entries()} expanded={props.expanded} onExpanded={props.onExpanded} />
+    </>
+  )
+}

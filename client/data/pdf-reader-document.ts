@@ -1,0 +1,99 @@
+import { createSignal, onCleanup, type Accessor } from 'solid-js'
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist'
+import type { TextContent } from 'pdfjs-dist/types/src/display/api'
+import { pdfPageText, type PdfPageText } from '../../shared/anchoring/pdf-page-text'
+import { PdfRequestError } from './pdf-api'
+import { pdfFile } from './pdf-open'
+
+/** Where the build serves pdf.js's standard fonts (see vite.config.ts), for PDFs that do not embed theirs. */
+const STANDARD_FONTS = '/pdfjs/standard_fonts/'
+
+/** pdf.js itself, loaded when the reader first opens a PDF. */
+export type PdfJs = typeof import('pdfjs-dist')
+
+/** One page of the PDF: its size at scale 1 and its text, read once when the PDF opens. */
+export interface ReaderPage {
+  /** 1-based. */
+  number: number
+  proxy: PDFPageProxy
+  width: number
+  height: number
+  content: TextContent
+  /** The page's text as annotations count it, and where each item starts in it. */
+  text: PdfPageText
+}
+
+/** An opened PDF with every page's text (anchoring and finding read all pages). */
+export interface ReaderDocument {
+  pdfjs: PdfJs
+  pages: ReaderPage[]
+}
+
+/** What opening the PDF came to. */
+export type ReaderLoad =
+  | { state: 'opening' }
+  | { state: 'open'; document: ReaderDocument }
+  | { state: 'failed'; problem: string }
+
+async function loadPdfJs(): Promise<PdfJs> {
+  // The worker is a file of the build, served from this origin, so the CSP's 'self' allows it
+  // and the service worker precaches it for offline reading.
+  const [pdfjs, worker] = await Promise.all([
+    import('pdfjs-dist'),
+    import('pdfjs-dist/build/pdf.worker.min.mjs?url'),
+  ])
+  pdfjs.GlobalWorkerOptions.workerSrc = worker.default
+  return pdfjs
+}
+
+async function readPages(pdf: PDFDocumentProxy): Promise<ReaderPage[]> {
+  const pages: ReaderPage[] = []
+  for (let number = 1; number <= pdf.numPages; number++) {
+    const proxy = await pdf.getPage(number)
+    const content = await proxy.getTextContent()
+    const { width, height } = proxy.getViewport({ scale: 1 })
+    pages.push({ number, proxy, width, height, content, text: pdfPageText(content.items) })
+  }
+  return pages
+}
+
+function problemOf(error: unknown): string {
+  if (error instanceof PdfRequestError) {
+    return error.status === 0
+      ? 'This PDF is not kept on this device, and there is no connection to download it.'
+      : error.message
+  }
+  return 'The PDF could not be opened: the file may be damaged.'
+}
+
+/**
+ * Opens the group's PDF named `sha256` for reading: the copy kept on this device, else the
+ * server's. pdf.js loads with it, never with the first screen. Ends with the calling owner,
+ * freeing the document.
+ */
+export function createReaderDocument(groupId: string, sha256: string): Accessor<ReaderLoad> {
+  const [load, setLoad] = createSignal<ReaderLoad>({ state: 'opening' })
+  let pdf: PDFDocumentProxy | undefined
+  let alive = true
+  void (async () => {
+    try {
+      const [pdfjs, file] = await Promise.all([loadPdfJs(), pdfFile(groupId, sha256)])
+      const data = new Uint8Array(await file.arrayBuffer())
+      pdf = await pdfjs.getDocument({
+        data,
+        isEvalSupported: false,
+        standardFontDataUrl: STANDARD_FONTS,
+      }).promise
+      if (!alive) return void pdf.destroy()
+      const pages = await readPages(pdf)
+      if (alive) setLoad({ state: 'open', document: { pdfjs, pages } })
+    } catch (error) {
+      if (alive) setLoad({ state: 'failed', problem: problemOf(error) })
+    }
+  })()
+  onCleanup(() => {
+    alive = false
+    void pdf?.destroy()
+  })
+  return load
+}

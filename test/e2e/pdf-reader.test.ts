@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { inviteLink } from '../../shared/invite'
+import type { DemoServer } from '../helpers/demo-server'
+import {
+  WITHIN,
+  join,
+  openPaper,
+  openTwoMembers,
+  syncStatus,
+  type TwoMembers,
+} from '../helpers/two-members'
+import { minimalPdf } from '../fixtures/pdf'
+
+/** Sync and page loads get time on a slow CI machine; a failing assertion still fails. */
+const TITLE = 'Discrete Key-Value Bottleneck'
+const SENTENCE = 'Members keep their notes on the train.'
+const PAGES = [
+  ['A reading group meets on Thursdays.', 'This is the first page.'],
+  ['The second page begins here.', SENTENCE, 'The last line of page two.'],
+  ['Page three has the references.'],
+]
+const NOTE = 'Read this on the way home'
+
+/** The text layer's span holding `text` on page `page`, once the page is drawn. */
+function span(page: Page, number: number, text: string) {
+  return page.locator(`.pdf-page[data-page="${number}"] .textLayer span`, { hasText: text })
+}
+
+/** Selects the whole of a text layer span's text, as a drag over it would. */
+async function selectSpan(page: Page, number: number, text: string): Promise<void> {
+  await span(page, number, text).first().scrollIntoViewIfNeeded()
+  await span(page, number, text)
+    .first()
+    .evaluate((element) => {
+      const range = document.createRange()
+      range.selectNodeContents(element)
+      const selection = document.getSelection()!
+      selection.removeAllRanges()
+      selection.addRange(range)
+      document.dispatchEvent(new MouseEvent('mouseup'))
+    })
+}
+
+describe('the PDF reader, offline, with a highlight on page 2', () => {
+  let members: TwoMembers
+  let demo: DemoServer
+  let ben: BrowserContext
+  let adaPage: Page
+  let benPage: Page
+  let groupId: string
+
+  beforeAll(async () => {
+    members = await openTwoMembers(inject('appDir'))
+    ;({ demo, ben, adaPage, benPage } = members)
+    groupId = demo.keys.groupId
+  })
+
+  afterAll(async () => {
+    await members?.close()
+  })
+
+  it('lets Ada attach a three-page PDF', async () => {
+    await join(adaPage, inviteLink(demo.server.url, groupId, demo.keys.writeKey), 'Ada')
+    await openPaper(adaPage, groupId, TITLE)
+    await adaPage.getByLabel('Attach a PDF file').setInputFiles({
+      name: 'bottleneck.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(minimalPdf({ pages: PAGES })),
+    })
+    await adaPage.getByRole('link', { name: 'Open in the reader' }).waitFor(WITHIN)
+  })
+
+  it('lets Ben, offline after a reload, highlight a sentence on page 2 with a note', async () => {
+    await join(benPage, inviteLink(demo.server.url, groupId, demo.keys.writeKey), 'Ben')
+    await openPaper(benPage, groupId, TITLE)
+    await benPage.getByRole('button', { name: 'Keep offline' }).tap()
+    await benPage.locator('.pdf-kept').waitFor(WITHIN)
+
+    await ben.setOffline(true)
+    const reloaded = await benPage.reload()
+    expect(reloaded?.fromServiceWorker()).toBe(true)
+    await benPage.getByRole('heading', { name: TITLE, level: 2 }).waitFor(WITHIN)
+    expect(await syncStatus(benPage)).toBe('offline')
+
+    await benPage.getByRole('link', { name: 'Open in the reader' }).tap()
+    await benPage.getByRole('group', { name: 'Page 1 of 3' }).waitFor(WITHIN)
+    await span(benPage, 2, SENTENCE).first().waitFor(WITHIN)
+    // Fit to the width of the phone: no page is wider than the screen.
+    const widths = await benPage
+      .locator('.pdf-page')
+      .evaluateAll((pages) => pages.map((page) => page.getBoundingClientRect().right))
+    expect(Math.max(...widths)).toBeLessThanOrEqual(360)
+
+    await selectSpan(benPage, 2, SENTENCE)
+    await benPage.getByRole('button', { name: 'Add note' }).tap()
+    await benPage.getByLabel('Note', { exact: true }).fill(NOTE)
+    await benPage.getByRole('button', { name: 'Save note' }).tap()
+    const mark = benPage.locator('.pdf-page[data-page="2"] button.pdf-mark')
+    await mark.waitFor(WITHIN)
+    expect(await mark.getAttribute('aria-label')).toBe(`Ben’s note: “${SENTENCE}”`)
+    expect(members.errors).toEqual([])
+  })
+
+  it('shows Ada, once Ben is back online, the highlight on page 2 with his note', async () => {
+    await ben.setOffline(false)
+    await expect.poll(() => syncStatus(benPage), WITHIN).toBe('synced')
+
+    await adaPage.getByRole('link', { name: 'Open in the reader' }).click()
+    const mark = adaPage.locator('.pdf-page[data-page="2"] button.pdf-mark')
+    await mark.waitFor(WITHIN)
+    expect(await mark.getAttribute('aria-label')).toBe(`Ben’s note: “${SENTENCE}”`)
+    // Ben is still in the reader on his phone: Ada sees which page he is on.
+    await adaPage.getByRole('button', { name: /^Ben is on page [123]$/ }).waitFor(WITHIN)
+    // Clicking the highlighted text opens its note in the panel.
+    await mark.scrollIntoViewIfNeeded()
+    const box = (await mark.boundingBox())!
+    await adaPage.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+    const entry = adaPage.locator('.annotation.is-selected')
+    await entry.waitFor(WITHIN)
+    expect(await entry.textContent()).toContain(NOTE)
+    expect(await entry.textContent()).toContain('On page 2 of the PDF.')
+    expect(
+      await adaPage.evaluate(() => document.activeElement?.closest('.annotation') !== null),
+    ).toBe(true)
+    expect(members.errors).toEqual([])
+  })
+})
