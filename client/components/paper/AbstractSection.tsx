@@ -8,10 +8,9 @@ import {
 import { AbstractText, type PeerSelection, type TextHighlight } from './AbstractText'
 import { createTextSelection, type TextSelection } from './create-text-selection'
 import { DEFAULT_HIGHLIGHT, highlightColours } from './highlight-colours'
-import { SelectionToolbar, placementStyle, type Placement } from './SelectionToolbar'
-import { ColourSwatches } from './ColourSwatches'
+import { SelectionToolbar, type Placement } from './SelectionToolbar'
 import { FindPassage } from './FindPassage'
-import { NoteEditor } from './NoteEditor'
+import { NoteComposer } from './NoteComposer'
 import { usePaperContext } from './paper-context'
 import { textRange } from './text-range'
 import type { Drafts } from '../thread/drafts'
@@ -143,32 +142,19 @@ export function AbstractSection(props: {
         </Show>
         <Show when={view.canWrite && composing()}>
           {(range) => (
-            <section
+            <NoteComposer
               ref={(element) => (floating = element)}
-              class="note-composer"
-              classList={{ docked: placement() === 'docked' }}
-              style={placementStyle(placement())}
-              aria-label="New note"
-            >
-              <blockquote class="composer-quote">{quoteOf(range())}</blockquote>
-              <NoteEditor
-                label="Note"
-                initial=""
-                saveLabel="Save note"
-                drafts={context.drafts}
-                draftKey={newNoteKey(range())}
-                autofocus={!restored()}
-                onSave={create}
-                onCancel={finish}
-              >
-                <ColourSwatches
-                  colours={colours()}
-                  value={colour()}
-                  onChange={setChosen}
-                  legend="Highlight colour"
-                />
-              </NoteEditor>
-            </section>
+              placement={placement()}
+              quote={quoteOf(range())}
+              colours={colours()}
+              colour={colour()}
+              onColour={setChosen}
+              drafts={context.drafts}
+              draftKey={newNoteKey(range())}
+              autofocus={!restored()}
+              onSave={create}
+              onCancel={finish}
+            />
           )}
         </Show>
       </div>

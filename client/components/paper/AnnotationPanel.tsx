@@ -100,7 +100,8 @@ export function AnnotationPanel(props: {
 
 type Lookup = (id: string) => PanelEntry | undefined
 
-function EntryList(props: { ids: readonly string[]; entry: Lookup }) {
+/** The annotations `ids` names, in that order, each with its thread (the PDF reader's too). */
+export function EntryList(props: { ids: readonly string[]; entry: Lookup }) {
   return (
     <Show when={props.ids.length > 0}>
       <ol class="annotation-list">

@@ -1,6 +1,5 @@
-import { For, Show, createMemo, createUniqueId } from 'solid-js'
-import { AnnotationItem } from '../paper/AnnotationItem'
-import type { PanelEntry } from '../paper/AnnotationPanel'
+import { Show, createMemo, createUniqueId } from 'solid-js'
+import { EntryList, type PanelEntry } from '../paper/AnnotationPanel'
 import { usePaperContext } from '../paper/paper-context'
 
 /**
@@ -68,7 +67,7 @@ export function ReaderPanel(props: {
             {context.view.canWrite ? ' Select a passage on a page to highlight it.' : ''}
           </p>
         </Show>
-        <Entries ids={onPages()} entry={(id) => byId().get(id)} />
+        <EntryList ids={onPages()} entry={(id) => byId().get(id)} />
         <Show when={orphaned().length > 0}>
           <section class="panel-group pdf-orphaned">
             <h3>Orphaned ({orphaned().length})</h3>
@@ -76,34 +75,10 @@ export function ReaderPanel(props: {
               Their passages are on no page of this PDF, so they are not highlighted. They are kept
               here with their threads.
             </p>
-            <Entries ids={orphaned()} entry={(id) => byId().get(id)} />
+            <EntryList ids={orphaned()} entry={(id) => byId().get(id)} />
           </section>
         </Show>
       </div>
     </aside>
-  )
-}
-
-function Entries(props: { ids: readonly string[]; entry: (id: string) => PanelEntry | undefined }) {
-  return (
-    <Show when={props.ids.length > 0}>
-      <ol class="annotation-list">
-        <For each={props.ids}>
-          {(id) => (
-            <Show when={props.entry(id)}>
-              {(entry) => (
-                <li>
-                  <AnnotationItem
-                    annotation={entry().annotation}
-                    placement={entry().placement}
-                    comments={entry().comments}
-                  />
-                </li>
-              )}
-            </Show>
-          )}
-        </For>
-      </ol>
-    </Show>
   )
 }

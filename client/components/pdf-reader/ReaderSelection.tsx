@@ -2,11 +2,10 @@ import { Show, createEffect, createMemo, createSignal, onMount } from 'solid-js'
 import { addAnnotation, type Paper } from '../../../shared/model'
 import { describePdfSelection } from '../../../shared/anchoring/pdf-anchor'
 import type { PageLayer } from '../../data/pdf-reader-selection'
-import { ColourSwatches } from '../paper/ColourSwatches'
 import { DEFAULT_HIGHLIGHT, highlightColours } from '../paper/highlight-colours'
-import { NoteEditor } from '../paper/NoteEditor'
+import { NoteComposer } from '../paper/NoteComposer'
 import { usePaperContext } from '../paper/paper-context'
-import { SelectionToolbar, placementStyle, type Placement } from '../paper/SelectionToolbar'
+import { SelectionToolbar, type Placement } from '../paper/SelectionToolbar'
 import { createPdfSelection, type PageSelection } from './create-pdf-selection'
 
 /** What the reader may do with the selection from outside: select a found passage. */
@@ -97,31 +96,18 @@ export function ReaderSelection(props: {
       </Show>
       <Show when={view.canWrite && composing()}>
         {(range) => (
-          <section
+          <NoteComposer
             ref={(element) => (floating = element)}
-            class="note-composer"
-            classList={{ docked: placement() === 'docked' }}
-            style={placementStyle(placement())}
-            aria-label="New note"
-          >
-            <blockquote class="composer-quote">{quoteOf(range())}</blockquote>
-            <NoteEditor
-              label="Note"
-              initial=""
-              saveLabel="Save note"
-              drafts={context.drafts}
-              draftKey={`new-pdf:${props.sha256}:${range().page}:${range().start}-${range().end}`}
-              onSave={create}
-              onCancel={finish}
-            >
-              <ColourSwatches
-                colours={colours()}
-                value={colour()}
-                onChange={setChosen}
-                legend="Highlight colour"
-              />
-            </NoteEditor>
-          </section>
+            placement={placement()}
+            quote={quoteOf(range())}
+            colours={colours()}
+            colour={colour()}
+            onColour={setChosen}
+            drafts={context.drafts}
+            draftKey={`new-pdf:${props.sha256}:${range().page}:${range().start}-${range().end}`}
+            onSave={create}
+            onCancel={finish}
+          />
         )}
       </Show>
     </>
