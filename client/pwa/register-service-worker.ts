@@ -70,11 +70,29 @@ export function registerServiceWorker(
     workbox.addEventListener('waiting', () => events.onUpdateReady())
     registration = await workbox.register({ immediate: true })
   }
-  whenSettled(() =>
-    register().catch((error: unknown) =>
-      console.warn('Margins could not install its offline copy', error),
-    ),
-  )
+  let settled = false
+  let registering = false
+  const tryRegister = () => {
+    if (registering) return
+    registering = true
+    register()
+      .catch((error: unknown) => console.warn('Margins could not install its offline copy', error))
+      .finally(() => (registering = false))
+  }
+  whenSettled(() => {
+    settled = true
+    tryRegister()
+  })
+  // A first install cut short by the network (the worker's script or the app's files could not
+  // be fetched) leaves no worker, and the browser would try again only at the next page load: a
+  // member who opened the app once on a flaky connection would find it gone offline. Try again
+  // as soon as the network is back.
+  const onOnline = () => {
+    if (!settled || container.controller) return
+    if (registration?.active || registration?.installing || registration?.waiting) return
+    tryRegister()
+  }
+  window.addEventListener('online', onOnline)
 
   return {
     applyUpdate: () => {
@@ -86,6 +104,7 @@ export function registerServiceWorker(
       clearInterval(timer)
       document.removeEventListener('visibilitychange', onVisible)
       container.removeEventListener('controllerchange', onControllerChange)
+      window.removeEventListener('online', onOnline)
     },
   }
 }

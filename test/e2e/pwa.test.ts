@@ -220,6 +220,33 @@ describe('the installable, offline app', () => {
     expect(pageErrors).toEqual([])
   })
 
+  it('installs its offline copy once the network is back, when the first visit could not', async () => {
+    const context = await browser.newContext({ viewport: MOBILE })
+    contexts.push(context)
+    // The worker's script cannot be fetched on the first visit, as on a connection that drops.
+    let refused = 0
+    await context.route('**/sw.js', (route) => {
+      refused += 1
+      return route.abort('internetdisconnected')
+    })
+    const page = await context.newPage()
+    page.on('pageerror', (error) => pageErrors.push(error.message))
+    await page.goto(inviteLink(server.url, keys.groupId, keys.writeKey))
+    await expect.poll(() => libraryCount(page), WITHIN).toBe(DEMO_PAPERS)
+    await expect.poll(() => refused, WITHIN).toBeGreaterThan(0)
+    expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull()
+
+    // The connection comes back: no reload, yet the app installs itself for offline use.
+    await context.unroute('**/sw.js')
+    await context.setOffline(true)
+    await context.setOffline(false)
+    await waitForServiceWorkerControl(page)
+    await context.setOffline(true)
+    const reloaded = await page.reload()
+    expect(reloaded?.fromServiceWorker()).toBe(true)
+    await expect.poll(() => libraryCount(page), WITHIN).toBe(DEMO_PAPERS)
+  })
+
   it('keeps IndexedDB from growing however often the group is opened', async () => {
     const page = await joinedMember()
     const databases = [`margins-group-${keys.groupId}`, `margins-private-${keys.groupId}`]
