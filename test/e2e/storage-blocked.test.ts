@@ -1,10 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { inviteLink } from '../../shared/invite'
-import { launchBrowser } from '../helpers/browser'
-import { startDemoServer, type DemoServer } from '../helpers/demo-server'
-
-const WITHIN = { timeout: 15_000 }
+import { WITHIN, withDemoBrowser } from '../helpers/two-members'
 
 /**
  * Makes every IndexedDB open fail asynchronously, as Chromium does when site data is blocked or
@@ -20,26 +16,17 @@ function blockIndexedDb(): void {
 }
 
 describe('a browser that cannot keep data', () => {
-  let demo: DemoServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    demo = await startDemoServer(inject('appDir'))
-    browser = await launchBrowser()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await demo?.close()
-  })
+  const setup = withDemoBrowser()
 
   it('still opens the group from the server and says that nothing is kept offline', async () => {
-    const context = await browser.newContext()
+    const context = await setup.browser.newContext()
     await context.addInitScript(blockIndexedDb)
     const page = await context.newPage()
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
-    await page.goto(inviteLink(demo.server.url, demo.keys.groupId, demo.keys.readKey))
+    await page.goto(
+      inviteLink(setup.demo.server.url, setup.demo.keys.groupId, setup.demo.keys.readKey),
+    )
 
     await expect
       .poll(() => page.locator('.sync-status').getAttribute('data-status'), WITHIN)

@@ -1,4 +1,4 @@
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect, inject } from 'vitest'
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { launchBrowser } from './browser'
 import { startDemoServer, type DemoServer } from './demo-server'
@@ -80,4 +80,21 @@ export async function openTwoMembers(
       await demo.close()
     },
   }
+}
+
+/**
+ * The demo server on the built app and a browser, for the calling `describe`: started before
+ * its tests, closed after them. Read them from the returned object inside the tests.
+ */
+export function withDemoBrowser(): { readonly demo: DemoServer; readonly browser: Browser } {
+  const held = {} as { demo: DemoServer; browser: Browser }
+  beforeAll(async () => {
+    held.demo = await startDemoServer(inject('appDir'))
+    held.browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await held.browser?.close()
+    await held.demo?.close()
+  })
+  return held
 }

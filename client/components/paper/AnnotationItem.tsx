@@ -19,6 +19,13 @@ import { threadHandlers } from './thread-handlers'
 /** The id of an annotation's entry in the panel. */
 export const annotationEntry = (id: string) => `annotation-${id}`
 
+/** Moves focus to an annotation's entry in the panel and scrolls it into view. */
+export function focusAnnotationEntry(id: string): void {
+  const entry = document.getElementById(annotationEntry(id))
+  entry?.focus({ preventScroll: true })
+  entry?.scrollIntoView({ block: 'nearest' })
+}
+
 /**
  * One annotation in the panel: its quote, who made it and when, the note, what its author can
  * do with it, and its threads. Focusing anything in it selects it, which shows it in the text.

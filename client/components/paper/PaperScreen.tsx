@@ -16,7 +16,7 @@ import { Discussion } from '../thread/Discussion'
 import { createDrafts } from '../thread/drafts'
 import { AbstractSection } from './AbstractSection'
 import { firstMarkOf } from './AbstractText'
-import { annotationEntry } from './AnnotationItem'
+import { focusAnnotationEntry } from './AnnotationItem'
 import { AnnotationPanel, type PanelEntry } from './AnnotationPanel'
 import { createMediaQuery } from './create-media-query'
 import { PaperContext, type Author, type PaperContextValue } from './paper-context'
@@ -104,9 +104,7 @@ export function PaperScreen(props: { view: GroupView; data: PaperView; paper: Pa
     focusInPanel(annotationId) {
       setSelectedId(annotationId)
       if (narrow()) setExpanded(true)
-      const entry = document.getElementById(annotationEntry(annotationId))
-      entry?.focus({ preventScroll: true })
-      entry?.scrollIntoView({ block: 'nearest' })
+      focusAnnotationEntry(annotationId)
     },
     focusInText(annotationId) {
       setSelectedId(annotationId)

@@ -1,7 +1,7 @@
 import { createMemo, createSignal, type Accessor } from 'solid-js'
 import type { GroupView } from '../../data/create-group-view'
 import type { Author, PaperContextValue } from '../paper/paper-context'
-import { annotationEntry } from '../paper/AnnotationItem'
+import { focusAnnotationEntry } from '../paper/AnnotationItem'
 import { createDrafts } from '../thread/drafts'
 import type { Undoable } from '../UndoToast'
 import type { Reveal } from './PdfPageView'
@@ -39,9 +39,7 @@ export function createReaderContext(
     focusInPanel(annotationId) {
       setSelectedId(annotationId)
       if (narrow()) setExpanded(true)
-      const entry = document.getElementById(annotationEntry(annotationId))
-      entry?.focus({ preventScroll: true })
-      entry?.scrollIntoView({ block: 'nearest' })
+      focusAnnotationEntry(annotationId)
     },
     focusInText(annotationId) {
       setSelectedId(annotationId)
