@@ -64,8 +64,7 @@ export interface GroupKeys {
 
 /** Makes the keys of a new group from fresh randomness. */
 export function createGroupKeys(): GroupKeys {
-  const writeKey = toBase64UrlEncoded(getRandomValues(new Uint8Array(KEY_BYTES)))
-  return keysFromWriteKey(writeKey)
+  return keysFromWriteKey(createSecret())
 }
 
 /** The full key set implied by a write key. */
@@ -97,4 +96,20 @@ export function parseInviteLink(link: string): { groupId: string; key: string } 
   if (!match?.[1] || !match[2]) return undefined
   if (accessOf(match[1], match[2]) === 'none') return undefined
   return { groupId: match[1], key: match[2] }
+}
+
+/**
+ * The keys of a member's private document for a group: their read marks and reading positions,
+ * which follow them to each device they use (the device link carries `secret`). To the server it
+ * is a group like any other, whose write key only that member's devices can derive: from the
+ * member's secret and the group id, so each group has its own and a group's key alone gives
+ * none of them.
+ */
+export function privateKeysOf(groupId: string, secret: string): GroupKeys {
+  return keysFromWriteKey(hashKey('margins-private', `${groupId}:${secret}`))
+}
+
+/** A fresh random secret of the shape of a key: a group's write key, a member's secret. */
+export function createSecret(): string {
+  return toBase64UrlEncoded(getRandomValues(new Uint8Array(KEY_BYTES)))
 }

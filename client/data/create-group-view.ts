@@ -19,6 +19,7 @@ import type { LocalProfile } from './local-profile'
 import { createGroupActions, type GroupActions } from './group-actions'
 import { createPresence, type Presence } from './presence'
 import { createReadMarks, type ReadMarks } from './read-marks'
+import { createReadingPositions, type ReadingPositions } from './reading-positions'
 
 /**
  * Everything a group page shows, as plain Solid state. Components read its projections and write
@@ -34,6 +35,8 @@ export interface GroupView {
   readonly actions: GroupActions
   readonly presence: Presence
   readonly readMarks: ReadMarks
+  /** This member's last page in each paper's PDF, on whichever of their devices. */
+  readonly reading: ReadingPositions
   readonly status: Accessor<SyncStatus>
   /**
    * False only until this device's copy (or the server's) has been read. Until then, settings,
@@ -71,6 +74,7 @@ export function createGroupView(
   const actions = createGroupActions(doc, access === 'write', memberId, connection.loaded)
   const presence = createPresence(connection.awareness, profile)
   const readMarks = createReadMarks(group.groupId)
+  const reading = createReadingPositions(group.groupId)
 
   createEffect(() => {
     const name = settings.value?.name
@@ -101,6 +105,7 @@ export function createGroupView(
     actions,
     presence,
     readMarks,
+    reading,
     status: connection.status,
     loaded: connection.loaded,
     synced: connection.synced,

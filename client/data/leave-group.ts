@@ -1,7 +1,7 @@
 import type { Accessor } from 'solid-js'
 import { findJoinedGroup, forgetGroup, forgetLeaving, readLeavingGroups } from './group-list'
 import { createGroupConnection } from './open-group'
-import { privateDatabaseName } from './read-marks'
+import { privateDatabaseName } from './private-doc'
 
 /** The IndexedDB database that holds this device's copy of a group's document (open-group.ts). */
 export function groupDatabaseName(groupId: string): string {

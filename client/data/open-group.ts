@@ -41,7 +41,7 @@ interface Entry {
   close: () => Promise<void>
 }
 
-/** Open connections by group id: two components on one group share one document. */
+/** Open connections by database: two components on one group share one document. */
 const open = new Map<string, Entry>()
 
 /** The websocket endpoint on the origin that served the app. */
@@ -55,10 +55,23 @@ export function groupDatabaseName(groupId: string): string {
   return `margins-group-${groupId}`
 }
 
-function connect(groupId: string, key: string): Entry {
+/**
+ * A document this device keeps and syncs: a group's, or a member's private one (private-doc.ts),
+ * which the server holds as a group of its own.
+ */
+export interface DocumentPlace {
+  /** The group id the server knows the document by. */
+  readonly groupId: string
+  /** Its write or read key, the token the server checks. */
+  readonly key: string
+  /** The IndexedDB database that keeps it on this device. */
+  readonly databaseName: string
+}
+
+function connect({ groupId, key, databaseName }: DocumentPlace): Entry {
   const doc = new Y.Doc()
   const [storedFirstScreen, setStoredFirstScreen] = createSignal<unknown>()
-  const local = persistLocally(groupDatabaseName(groupId), doc, {
+  const local = persistLocally(databaseName, doc, {
     onFirstScreen: (value) => setStoredFirstScreen(() => value),
   })
   // The key leaves the device only here, as the token the server checks at upgrade.
@@ -156,16 +169,17 @@ function connect(groupId: string, key: string): Entry {
 }
 
 /**
- * Opens a group's document, or shares the one already open. Call `release` when done: the
- * last release closes the connection and the local store; its promise settles once everything
- * written on this device is stored.
+ * Opens a document, or shares the one already open from the same database. Call `release` when
+ * done: the last release closes the connection and the local store; its promise settles once
+ * everything written on this device is stored.
  */
-export function openGroup(
-  groupId: string,
-  key: string,
-): { connection: GroupConnection; release: () => Promise<void> } {
-  const entry = open.get(groupId) ?? connect(groupId, key)
-  open.set(groupId, entry)
+export function openDocument(place: DocumentPlace): {
+  connection: GroupConnection
+  release: () => Promise<void>
+} {
+  const { databaseName } = place
+  const entry = open.get(databaseName) ?? connect(place)
+  open.set(databaseName, entry)
   entry.users += 1
   let released = false
   const release = async () => {
@@ -173,16 +187,29 @@ export function openGroup(
     released = true
     entry.users -= 1
     if (entry.users === 0) {
-      open.delete(groupId)
+      open.delete(databaseName)
       await entry.close()
     }
   }
   return { connection: entry.connection, release }
 }
 
-/** Opens a group for the lifetime of the calling component or root. */
-export function createGroupConnection(groupId: string, key: string): GroupConnection {
-  const { connection, release } = openGroup(groupId, key)
+/** Opens a group's document, or shares the one already open (see {@link openDocument}). */
+export function openGroup(
+  groupId: string,
+  key: string,
+): { connection: GroupConnection; release: () => Promise<void> } {
+  return openDocument({ groupId, key, databaseName: groupDatabaseName(groupId) })
+}
+
+/** Opens a document for the lifetime of the calling component or root. */
+export function createDocumentConnection(place: DocumentPlace): GroupConnection {
+  const { connection, release } = openDocument(place)
   onCleanup(() => void release())
   return connection
+}
+
+/** Opens a group for the lifetime of the calling component or root. */
+export function createGroupConnection(groupId: string, key: string): GroupConnection {
+  return createDocumentConnection({ groupId, key, databaseName: groupDatabaseName(groupId) })
 }

@@ -1,7 +1,7 @@
 import { groupRouteOf, parseRoute } from '../app/route'
 import { findJoinedGroup } from './group-list'
 import { groupDatabaseName } from './open-group'
-import { privateDatabaseName } from './read-marks'
+import { privateDatabaseName } from './private-doc'
 import { readAhead } from './stored-copy'
 
 /**

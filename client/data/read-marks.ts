@@ -1,16 +1,15 @@
-import * as Y from 'yjs'
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
 import type { LibraryEntry } from '../../shared/model'
-import { persistLocally } from './local-store'
+import { createPrivateDoc } from './private-doc'
 import { asReadMark, newestMark, type ReadMark } from './read-mark'
 
 /** What a visit needs of a paper: its canonical id and its activity as this device has it. */
 export type VisitedPaper = Pick<LibraryEntry, 'lastActivity'> & { paper: { id: string } }
 
 /**
- * This member's visits to the papers of a group (see {@link ReadMark}). Private to this device:
- * they live in a local document of their own (IndexedDB `margins-private-<groupId>`) that is
- * never synced.
+ * This member's visits to the papers of a group (see {@link ReadMark}). Private to the member:
+ * they live in their private document (private-doc.ts), which follows them to their other
+ * devices and which nobody else in the group can open.
  */
 export interface ReadMarks {
   /**
@@ -34,27 +33,15 @@ export interface ReadMarks {
   readonly loaded: Accessor<boolean>
 }
 
-/** The IndexedDB database that holds a group's private marks. */
-export function privateDatabaseName(groupId: string): string {
-  return `margins-private-${groupId}`
-}
-
 /** Opens a group's read marks for the lifetime of the calling owner. */
 export function createReadMarks(groupId: string): ReadMarks {
-  const doc = new Y.Doc()
+  const { doc, loaded } = createPrivateDoc(groupId)
   // Values are { at, activity } objects, or bare visit times stored by earlier versions.
   const seen = doc.getMap<unknown>('seen')
-  const local = persistLocally(privateDatabaseName(groupId), doc)
   const [version, setVersion] = createSignal(0, { equals: false })
-  const [loaded, setLoaded] = createSignal(false)
   const bump = () => setVersion(0)
   seen.observe(bump)
-  void local.whenSynced.then(() => setLoaded(true))
-  onCleanup(() => {
-    seen.unobserve(bump)
-    void local.destroy()
-    doc.destroy()
-  })
+  onCleanup(() => seen.unobserve(bump))
   const markAllSeen = (papers: readonly VisitedPaper[]) => {
     const at = Date.now()
     const before = new Map<string, unknown>()

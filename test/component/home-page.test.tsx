@@ -6,7 +6,7 @@ import { addPaper, upsertMember, type Actor } from '../../shared/model'
 import { HomePage } from '../../client/pages/HomePage'
 import { rememberGroup } from '../../client/data/group-list'
 import { openGroup } from '../../client/data/open-group'
-import { privateDatabaseName } from '../../client/data/read-marks'
+import { privateDatabaseName } from '../../client/data/private-doc'
 import {
   readLocalProfile,
   saveLocalProfile,

@@ -14,7 +14,7 @@ import {
   readLeavingGroups,
   rememberGroup,
 } from '../../client/data/group-list'
-import { privateDatabaseName } from '../../client/data/read-marks'
+import { privateDatabaseName } from '../../client/data/private-doc'
 import { leaveGroup } from '../../client/data/leave-group'
 import { keepPdfFile, keptPdfFile, listKeptPdfs } from '../../client/data/pdf-store'
 import { saveLocalProfile, type LocalProfile } from '../../client/data/local-profile'

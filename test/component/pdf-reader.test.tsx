@@ -105,6 +105,8 @@ function renderReader() {
           onExpanded={reader.setExpanded}
           onPage={() => undefined}
           goTo={() => undefined}
+          resume={undefined}
+          onRead={() => undefined}
         />
       </PaperContext.Provider>
     )

@@ -13,6 +13,7 @@ import { createLibrary } from '../../client/data/create-library'
 import { createGroupActions } from '../../client/data/group-actions'
 import { createPresence } from '../../client/data/presence'
 import { createReadMarks } from '../../client/data/read-marks'
+import { createReadingPositions } from '../../client/data/reading-positions'
 import type { LocalProfile } from '../../client/data/local-profile'
 
 /** Another device of the group, as the test drives it. */
@@ -86,6 +87,7 @@ export function createTestGroupView(doc: Y.Doc, options: TestGroupViewOptions = 
     actions: createGroupActions(doc, canWrite, () => memberId),
     presence: createPresence(awareness, profile),
     readMarks: createReadMarks(groupId),
+    reading: createReadingPositions(groupId),
     status: () => 'synced',
     loaded: () => true,
     synced: () => true,

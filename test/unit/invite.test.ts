@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest'
 import {
   accessOf,
   createGroupKeys,
+  createSecret,
   groupIdOf,
   inviteLink,
   isKey,
   keysFromWriteKey,
   parseInviteLink,
+  privateKeysOf,
   readKeyOf,
 } from '../../shared/invite'
 
@@ -52,5 +54,34 @@ describe('invite keys', () => {
     ).toBeUndefined()
     expect(parseInviteLink('http://x/#join/short/key')).toBeUndefined()
     expect(parseInviteLink('http://x/')).toBeUndefined()
+  })
+})
+
+describe('privateKeysOf', () => {
+  const group = createGroupKeys()
+  const other = createGroupKeys()
+  const secret = createSecret()
+
+  it('gives each device with the same secret the same private document of a group', () => {
+    expect(privateKeysOf(group.groupId, secret)).toEqual(privateKeysOf(group.groupId, secret))
+    expect(
+      accessOf(
+        privateKeysOf(group.groupId, secret).groupId,
+        privateKeysOf(group.groupId, secret).writeKey,
+      ),
+    ).toBe('write')
+  })
+
+  it('gives another member, and another group, another document', () => {
+    const mine = privateKeysOf(group.groupId, secret).groupId
+    expect(privateKeysOf(group.groupId, createSecret()).groupId).not.toBe(mine)
+    expect(privateKeysOf(other.groupId, secret).groupId).not.toBe(mine)
+    expect(mine).not.toBe(group.groupId)
+  })
+
+  it('is not opened by the group’s own keys', () => {
+    const mine = privateKeysOf(group.groupId, secret).groupId
+    expect(accessOf(mine, group.writeKey)).toBe('none')
+    expect(accessOf(mine, group.readKey)).toBe('none')
   })
 })

@@ -44,6 +44,13 @@ export function PdfReader(props: {
   onExpanded: (expanded: boolean) => void
   onPage: (page: number) => void
   goTo: (go: (page: number) => void) => void
+  /**
+   * The page the member was last on, on whichever device; the reader goes there, also when it
+   * arrives a moment after opening, until the member moves about the PDF themselves.
+   */
+  resume: number | undefined
+  /** Called with the page the member is on once they have moved about the PDF themselves. */
+  onRead: (page: number) => void
 }) {
   const context = usePaperContext()
   const pages = untrack(() => props.document.pages)
@@ -145,6 +152,23 @@ export function PdfReader(props: {
   createEffect(() => props.onPage(current()))
   const goTo = (page: number) => elements[page - 1]?.scrollIntoView({ block: 'start' })
   onMount(() => props.goTo(goTo))
+
+  // Until the member scrolls, taps, clicks or types, the page is the one they left off at.
+  const [moved, setMoved] = createSignal(false)
+  createEffect(() => {
+    const page = props.resume
+    if (moved() || room() === 0 || page === undefined || page > pages.length) return
+    untrack(() => current() !== page && goTo(page))
+  })
+  createEffect(() => moved() && props.onRead(current()))
+  onMount(() => {
+    const move = () => setMoved(true)
+    const events = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const
+    for (const event of events) window.addEventListener(event, move, { passive: true })
+    onCleanup(() => {
+      for (const event of events) window.removeEventListener(event, move)
+    })
+  })
 
   const [found, setFound] = createSignal<PageMatch>()
   let matches: PageMatch[] = []

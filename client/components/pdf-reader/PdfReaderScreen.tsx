@@ -10,6 +10,7 @@ import { PagePresence } from '../presence/PagePresence'
 import { UndoToast } from '../UndoToast'
 import { PdfReader } from './PdfReader'
 import { createReaderContext } from './reader-context'
+import { createPageKeeper } from './create-page-keeper'
 import '../../styles/paper.css'
 import '../../styles/pdf-reader.css'
 
@@ -41,6 +42,13 @@ export function PdfReaderScreen(props: {
     return state.state === 'failed' ? state.problem : undefined
   }
   let goTo: ((page: number) => void) | undefined
+  const resume = () => {
+    const position = props.view.reading.of(props.paper.id)
+    return position?.pdf === props.pdf.sha256 ? position.page : undefined
+  }
+  const keepPage = createPageKeeper((page) =>
+    view.reading.keep(props.paper.id, { page, pdf: props.pdf.sha256 }),
+  )
 
   onCleanup(() => view.presence.setPage(undefined))
   const previousTitle = document.title
@@ -94,6 +102,8 @@ export function PdfReaderScreen(props: {
                 onExpanded={reader.setExpanded}
                 onPage={(page) => view.presence.setPage(page)}
                 goTo={(go) => (goTo = go)}
+                resume={resume()}
+                onRead={keepPage}
               />
             )}
           </Match>

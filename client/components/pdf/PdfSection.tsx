@@ -28,6 +28,13 @@ export function PdfSection(props: {
   const [said, setSaid] = createSignal('')
   const [problem, setProblem] = createSignal<string>()
   const kept = () => (props.pdf ? props.kept.find(props.pdf.sha256) : undefined)
+  // Where the member left off, on this device or another of theirs.
+  const readerLabel = (sha256: string) => {
+    const position = props.view.reading.of(props.paper.id)
+    return position?.pdf === sha256 && position.page > 1
+      ? `Continue reading at page ${position.page}`
+      : 'Open in the reader'
+  }
   const addedBy = (memberId: string) =>
     props.view.members.value.find((member) => member.id === memberId)?.name ?? 'a former member'
 
@@ -116,7 +123,7 @@ export function PdfSection(props: {
             </p>
             <div class="pdf-actions">
               <a class="pdf-reader-link" href={pdfReaderHref(props.view.groupId, props.paper.id)}>
-                Open in the reader
+                {readerLabel(pdf().sha256)}
               </a>
               <button type="button" class="secondary" onClick={() => open(pdf().sha256)}>
                 Open PDF
