@@ -24,6 +24,10 @@ import { UpdatePrompt } from '../components/UpdatePrompt'
 const NewGroupPage = lazy(() =>
   import('../pages/NewGroupPage').then((m) => ({ default: m.NewGroupPage })),
 )
+// Moving to another device is rare: its code (with the QR code) loads when first opened.
+const DevicePage = lazy(() =>
+  import('../pages/DevicePage').then((m) => ({ default: m.DevicePage })),
+)
 
 /** The app: hash routes to the home page, a group's page, or an invite being accepted. */
 export function App() {
@@ -40,6 +44,10 @@ export function App() {
   })
 
   const groupRoute = () => groupRouteOf(route())
+  const deviceData = () => {
+    const current = route()
+    return current.page === 'device-link' ? current.data : undefined
+  }
 
   return (
     <>
@@ -62,6 +70,19 @@ export function App() {
           <Match when={route().page === 'new-group'}>
             <Suspense>
               <NewGroupPage profile={profile()} onSaveProfile={saveProfile} />
+            </Suspense>
+          </Match>
+          <Match when={route().page === 'device' || route().page === 'device-link'}>
+            <Suspense>
+              <DevicePage
+                data={deviceData()}
+                profile={profile()}
+                onAdopted={(adopted) => {
+                  setProfile(adopted)
+                  // The link holds the member's secret: keep it out of the history.
+                  replaceHash('#')
+                }}
+              />
             </Suspense>
           </Match>
           <Match when={route().page === 'join'}>

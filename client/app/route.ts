@@ -15,6 +15,8 @@ export type Route =
   | { page: 'paper'; groupId: string; paperId: string }
   | { page: 'pdf'; groupId: string; paperId: string }
   | { page: 'new-group' }
+  | { page: 'device' }
+  | { page: 'device-link'; data: string }
   | { page: 'invalid-invite' }
   | { page: 'not-found' }
 
@@ -25,6 +27,7 @@ const ITEM_ID = /^[A-Za-z0-9_-]{1,64}$/
 
 /**
  * Parses a location hash: empty (home), `#new` (create a group), `#join/<groupId>/<key>`,
+ * `#device` (this member's link for another device) and `#device/<data>` (such a link opened),
  * `#g/<groupId>` (library), `#g/<groupId>/tags` (its tags), `#g/<groupId>/p/<paperId>` (a
  * paper, its id URI-encoded), `#g/<groupId>/rounds` and `#g/<groupId>/r/<roundId>` (ranked-choice
  * rounds), `#g/<groupId>/meetings` and `#g/<groupId>/m/<meetingId>` (meetings),
@@ -39,6 +42,8 @@ export function parseRoute(hash: string): Route {
     return invite ? { page: 'join', ...invite } : { page: 'invalid-invite' }
   }
   if (path === 'new') return { page: 'new-group' }
+  if (path === 'device') return { page: 'device' }
+  if (path.startsWith('device/')) return { page: 'device-link', data: path.slice('device/'.length) }
   const group = /^g\/([^/]+)(?:\/(tags|rounds|meetings|storage)|\/([prm])\/([^/]+)(\/pdf)?)?$/.exec(
     path,
   )

@@ -37,6 +37,11 @@ export function ProfileMenu(props: {
             close()
           }}
         />
+        <p class="profile-device">
+          <a href="#device" onClick={close}>
+            Use on another device
+          </a>
+        </p>
       </div>
     </details>
   )
