@@ -1,7 +1,12 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
 import * as Y from 'yjs'
 import type { DocStore } from '../../server/store/doc-store'
+import { ADVISORY_LOCK } from '../../server/store/postgres-pool'
+import { createPostgresStore, groupLockKey } from '../../server/store/postgres-store'
 import { createSqliteStore } from '../../server/store/sqlite-store'
+import pg from 'pg'
+import { createDatabase, usePostgres } from '../helpers/postgres-server'
+import { freedPort } from '../helpers/freed-port'
 import { useTempDir } from '../helpers/temp-dir'
 
 /**
@@ -208,4 +213,145 @@ function docStoreContract(name: string, newLocation: () => Promise<StoreLocation
 docStoreContract('SQLite', async () => {
   const dataDir = await useTempDir('margins-store-')
   return { open: async () => createSqliteStore({ dataDir }) }
+})
+
+// One server for the file, a fresh database per location.
+const postgres = usePostgres()
+
+/** A fresh database on the file's PostgreSQL server. */
+async function newDatabase(): Promise<string> {
+  return createDatabase(postgres().url)
+}
+
+docStoreContract('PostgreSQL', async () => {
+  const url = await newDatabase()
+  return { open: async () => createPostgresStore({ url }) }
+})
+
+/** True when some session of the client's database is waiting for an advisory lock. */
+async function waitingForLock(client: pg.Client): Promise<boolean> {
+  const { rows } = await client.query<{ waiting: boolean }>(
+    `SELECT count(*) > 0 AS waiting FROM pg_locks
+     WHERE locktype = 'advisory' AND NOT granted
+       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+  )
+  return rows[0]?.waiting === true
+}
+
+describe('PostgreSQL store shared by several nodes', () => {
+  /** Two stores on one database, each with its own pool, as two server nodes have. */
+  async function twoNodes() {
+    const url = await newDatabase()
+    const nodes = [createPostgresStore({ url }), createPostgresStore({ url })] as const
+    onTestFinished(() => Promise.all(nodes.map((node) => node.close())).then(() => undefined))
+    return { url, nodes }
+  }
+
+  it('loses no update when nodes append at once while one of them compacts', async () => {
+    const { nodes } = await twoNodes()
+    const written: string[] = []
+    let appending = true
+    const compactions = (async () => {
+      let count = 0
+      while (appending || count < 2) {
+        const { updates, position } = await nodes[0].read(GROUP_A)
+        if (updates.length > 1) {
+          await nodes[0].replace(GROUP_A, Y.mergeUpdates(updates), position)
+          count += 1
+        }
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+      return count
+    })()
+    for (let round = 0; round < 30; round++) {
+      await Promise.all(
+        [0, 1, 2, 3].map((i) => {
+          const text = `${round}-${i}`
+          written.push(text)
+          return nodes[i % 2]!.append(GROUP_A, itemUpdate(text))
+        }),
+      )
+    }
+    appending = false
+    expect(await compactions).toBeGreaterThan(0)
+    expect(itemsOf(await nodes[1].load(GROUP_A))).toEqual([...written].sort())
+  })
+
+  it('a compaction never deletes an append that another node committed after the read', async () => {
+    const { url, nodes } = await twoNodes()
+    await nodes[0].append(GROUP_A, itemUpdate('a'))
+    // A third node frozen in the middle of an append: lock taken, position drawn, row
+    // inserted, not yet committed (the steps the store takes, in its order).
+    const frozen = new pg.Client({ connectionString: url })
+    await frozen.connect()
+    onTestFinished(() => frozen.end())
+    await frozen.query('BEGIN')
+    await frozen.query('SELECT pg_advisory_xact_lock($1, $2)', [
+      ADVISORY_LOCK.group,
+      groupLockKey(GROUP_A),
+    ])
+    await frozen.query('INSERT INTO updates (group_id, data) VALUES ($1, $2)', [
+      GROUP_A,
+      Buffer.from(itemUpdate('slow')),
+    ])
+    // Meanwhile node 1 appends (its position would be greater than the frozen one) and node 0
+    // reads for a compaction; then the frozen append commits, then the compaction writes.
+    let settled = false
+    const later = nodes[1].append(GROUP_A, itemUpdate('later')).finally(() => (settled = true))
+    // Read once that append has committed, or is seen waiting for the frozen one.
+    while (!settled && !(await waitingForLock(frozen))) {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    const seen = await nodes[0].read(GROUP_A)
+    await frozen.query('COMMIT')
+    await later
+    await nodes[0].replace(GROUP_A, Y.mergeUpdates(seen.updates), seen.position)
+    expect(itemsOf(await nodes[1].load(GROUP_A))).toEqual(['a', 'later', 'slow'])
+  })
+
+  it('gives the appends of each node increasing positions in the order readers see them', async () => {
+    const { nodes } = await twoNodes()
+    const positions = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => nodes[i % 2]!.append(GROUP_A, new Uint8Array([i]))),
+    )
+    for (const node of [0, 1]) {
+      const mine = positions.filter((_, i) => i % 2 === node)
+      expect(mine).toEqual([...mine].sort((x, y) => x - y))
+    }
+    const { updates, position } = await nodes[0].read(GROUP_A)
+    expect(updates).toHaveLength(40)
+    expect(position).toBe(Math.max(...positions))
+    // Rows come back in position order: each node's own updates in its call order.
+    const order = updates.map((update) => update[0] as number)
+    for (const node of [0, 1]) {
+      const mine = order.filter((i) => i % 2 === node)
+      expect(mine).toEqual([...mine].sort((x, y) => x - y))
+    }
+  })
+
+  it('refuses a URL that is not a PostgreSQL one, at once', () => {
+    expect(() => createPostgresStore({ url: 'mysql://localhost/margins' })).toThrow(
+      /not a PostgreSQL URL/,
+    )
+    expect(() => createPostgresStore({ url: 'no url' })).toThrow(/not a URL/)
+  })
+
+  it('says which server it cannot reach, without the password', async () => {
+    const port = await freedPort()
+    const store = createPostgresStore({ url: `postgres://margins:secret@127.0.0.1:${port}/m` })
+    onTestFinished(() => store.close())
+    const refused = new RegExp(`cannot connect to postgres://margins:\\*\\*\\*@127.0.0.1:${port}/m`)
+    await expect(store.ready()).rejects.toThrow(refused)
+    await expect(store.append(GROUP_A, itemUpdate('a'))).rejects.toThrow(refused)
+    await expect(store.load(GROUP_A)).rejects.toThrow(refused)
+  })
+
+  it('goes on after the server restarts', async () => {
+    const { nodes } = await twoNodes()
+    await nodes[0].append(GROUP_A, itemUpdate('before'))
+    await postgres().restart({ crash: true })
+    // The pool's idle connections died with the server; the store opens new ones.
+    await nodes[0].append(GROUP_A, itemUpdate('after'))
+    expect(itemsOf(await nodes[1].load(GROUP_A))).toEqual(['after', 'before'])
+  })
 })
