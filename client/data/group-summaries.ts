@@ -33,7 +33,7 @@ function summarize(
   const connection = createGroupConnection(groupId, key)
   const settings = createDocProjection(connection.doc, readGroup, undefined)
   const library = createLibrary(connection.doc)
-  const marks = createReadMarks(groupId)
+  const marks = createReadMarks(groupId, { sync: false })
 
   createEffect(() => {
     const name = settings.value?.name

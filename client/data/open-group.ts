@@ -38,6 +38,9 @@ export interface GroupConnection {
 interface Entry {
   connection: GroupConnection
   users: number
+  /** Users that want it synced with the server; with none it is kept on this device only. */
+  syncing: number
+  setSync: (on: boolean) => void
   close: () => Promise<void>
 }
 
@@ -116,6 +119,7 @@ function connect({ groupId, key, databaseName }: DocumentPlace): Entry {
   // Before the local copy has loaded, the load itself connects.
   const reconnect = () =>
     localLoaded &&
+    wanted &&
     batch(() => {
       remote.disconnect()
       // A fresh start, not one more failed attempt: show "connecting" rather than "offline".
@@ -130,13 +134,20 @@ function connect({ groupId, key, databaseName }: DocumentPlace): Entry {
   window.addEventListener('offline', update)
   window.addEventListener('online', reconnect)
   let closed = false
+  let wanted = false
+  const setSync = (on: boolean) => {
+    wanted = on
+    if (!on && remote.shouldConnect) remote.disconnect()
+    else if (on && localLoaded && !remote.shouldConnect && !closed) remote.connect()
+    update()
+  }
   // Connect once the local copy is loaded: the server then gets this device's state vector and
   // sends only what is missing, rather than the whole group at every page load (and nothing
   // arrives before the local store can keep it).
   void local.whenSynced.then(() => {
     localLoaded = true
     setLoaded(true)
-    if (!remote.shouldConnect && !closed) remote.connect()
+    if (wanted && !remote.shouldConnect && !closed) remote.connect()
   })
   update()
 
@@ -164,6 +175,8 @@ function connect({ groupId, key, databaseName }: DocumentPlace): Entry {
       keepFirstScreen: local.keepFirstScreen,
     },
     users: 0,
+    syncing: 0,
+    setSync,
     close,
   }
 }
@@ -171,9 +184,13 @@ function connect({ groupId, key, databaseName }: DocumentPlace): Entry {
 /**
  * Opens a document, or shares the one already open from the same database. Call `release` when
  * done: the last release closes the connection and the local store; its promise settles once
- * everything written on this device is stored.
+ * everything written on this device is stored. With `sync: false` it is only read and written
+ * on this device, unless another user of the same document wants it synced.
  */
-export function openDocument(place: DocumentPlace): {
+export function openDocument(
+  place: DocumentPlace,
+  { sync = true }: { sync?: boolean } = {},
+): {
   connection: GroupConnection
   release: () => Promise<void>
 } {
@@ -181,11 +198,13 @@ export function openDocument(place: DocumentPlace): {
   const entry = open.get(databaseName) ?? connect(place)
   open.set(databaseName, entry)
   entry.users += 1
+  if (sync) entry.setSync(++entry.syncing > 0)
   let released = false
   const release = async () => {
     if (released) return
     released = true
     entry.users -= 1
+    if (sync) entry.setSync(--entry.syncing > 0)
     if (entry.users === 0) {
       open.delete(databaseName)
       await entry.close()

@@ -22,14 +22,15 @@ export interface PrivateDoc {
  * `margins-private-<groupId>`) and syncs it with the server under the group id that the
  * member's secret derives ({@link privateKeysOf}), so each of their devices with the same secret
  * has the same document. Only those devices can derive its key; nobody else in the group sees it.
+ * With `sync: false` (the home page's unread counts of every group) it stays on this device: a
+ * second socket per group there would double the connections a device opens to the server.
  */
-export function createPrivateDoc(groupId: string): PrivateDoc {
+export function createPrivateDoc(groupId: string, { sync = true } = {}): PrivateDoc {
   const keys = privateKeysOf(groupId, memberSecret())
-  const { connection, release } = openDocument({
-    groupId: keys.groupId,
-    key: keys.writeKey,
-    databaseName: privateDatabaseName(groupId),
-  })
+  const { connection, release } = openDocument(
+    { groupId: keys.groupId, key: keys.writeKey, databaseName: privateDatabaseName(groupId) },
+    { sync },
+  )
   onCleanup(() => void release())
   return { doc: connection.doc, loaded: connection.loaded }
 }

@@ -33,9 +33,12 @@ export interface ReadMarks {
   readonly loaded: Accessor<boolean>
 }
 
-/** Opens a group's read marks for the lifetime of the calling owner. */
-export function createReadMarks(groupId: string): ReadMarks {
-  const { doc, loaded } = createPrivateDoc(groupId)
+/**
+ * Opens a group's read marks for the lifetime of the calling owner; with `sync: false`, as this
+ * device has them, without a connection of their own to the server.
+ */
+export function createReadMarks(groupId: string, options: { sync?: boolean } = {}): ReadMarks {
+  const { doc, loaded } = createPrivateDoc(groupId, options)
   // Values are { at, activity } objects, or bare visit times stored by earlier versions.
   const seen = doc.getMap<unknown>('seen')
   const [version, setVersion] = createSignal(0, { equals: false })

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import * as Y from 'yjs'
-import { inviteLink, type GroupKeys } from '../../shared/invite'
+import { inviteLink, privateKeysOf, type GroupKeys } from '../../shared/invite'
 import { listMembers } from '../../shared/model'
 import type { SyncServer } from '../../server/sync-server'
 import type { DocStore } from '../../server/store/doc-store'
@@ -96,10 +96,18 @@ describe('the demo group in Chromium', () => {
       }, WITHIN)
       .toContain('Zoë <b>Ada</b> #1b7f5f')
 
-    // The key travelled only as the sync token, and the server never logged it.
-    expect(socketUrls).toEqual([
-      `${server.url.replace('http:', 'ws:')}/sync/${keys.groupId}?token=${keys.writeKey}`,
-    ])
+    // The key travelled only as the sync token, and the server never logged it. The other
+    // socket is the member's private document (read marks, reading positions), opened with a
+    // key that only their secret derives, not the group's.
+    const secret = await memberPage.evaluate(() => localStorage.getItem('margins:member-secret'))
+    const mine = privateKeysOf(keys.groupId, secret ?? '')
+    const sync = `${server.url.replace('http:', 'ws:')}/sync`
+    expect(socketUrls.sort()).toEqual(
+      [
+        `${sync}/${keys.groupId}?token=${keys.writeKey}`,
+        `${sync}/${mine.groupId}?token=${mine.writeKey}`,
+      ].sort(),
+    )
     expect(serverLog.join('\n')).not.toContain(keys.writeKey)
     expect(pageErrors).toEqual([])
   })
