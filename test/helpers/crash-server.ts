@@ -1,7 +1,7 @@
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { SQLITE_FILE_NAME } from '../../server/store/sqlite-store'
 import { readWalTail, type WalTail } from './crash-wal'
+import { fixedPort } from './freed-port'
 import { startServerProcess, type ServerProcess } from './server-process'
 import { useTempDir } from './temp-dir'
 
@@ -27,29 +27,12 @@ export interface CrashServer {
 }
 
 /**
- * A port free now, below the range the OS hands out for port 0 (Linux: 32768 and up), so
- * that no server of a test running alongside takes it while ours is down between a kill and
- * its restart.
- */
-async function pickFixedPort(): Promise<number> {
-  for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000)
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer()
-      probe.once('error', () => resolve(false))
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)))
-    })
-    if (free) return port
-  }
-}
-
-/**
  * Starts the server as `npm start` runs it, on a fixed free port and a fresh data directory;
  * restarts take the same port, so stock clients reconnect to the address they know.
  */
 export async function startCrashServer(): Promise<CrashServer> {
   const dataDir = await useTempDir('margins-crash-')
-  const port = String(await pickFixedPort())
+  const port = String(await fixedPort())
   const env = { PORT: port, HOST: '127.0.0.1', MARGINS_DATA_DIR: dataDir }
   let server: ServerProcess = await startServerProcess(env, READY)
   const url = READY.exec(server.output())?.[1] as string

@@ -2,12 +2,12 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { access, chown, mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
 import { afterAll, beforeAll } from 'vitest'
+import { fixedPort } from './freed-port'
 import { waitFor } from './wait-for'
 
 const run = promisify(execFile)
@@ -58,19 +58,6 @@ async function serverUser(): Promise<{ uid: number; gid: number } | undefined> {
   }
 }
 
-/** A port free now, below Linux's ephemeral range, so nothing takes it while Postgres restarts. */
-async function pickFixedPort(): Promise<number> {
-  for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000)
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer()
-      probe.once('error', () => resolve(false))
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)))
-    })
-    if (free) return port
-  }
-}
-
 /** Servers still running, stopped if the test process exits without `stop`. */
 const running = new Set<{ child: ChildProcess; dir: string }>()
 process.once('exit', () => {
@@ -108,7 +95,7 @@ export async function startPostgres(): Promise<PostgresTestServer> {
     const stderr = (error as { stderr?: string }).stderr ?? ''
     throw new Error(`initdb failed: ${(error as Error).message}\n${stderr}`)
   }
-  const port = await pickFixedPort()
+  const port = await fixedPort()
   let entry: { child: ChildProcess; dir: string } | undefined
   let exited: Promise<void> = Promise.resolve()
 
