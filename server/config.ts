@@ -23,6 +23,16 @@ export interface ServerConfig {
   maxPdfBytes: number
   /** Origin that serves arXiv PDFs at `/pdf/<id>` (without a trailing slash). */
   arxivPdfUrl: string
+  /** Where group documents are stored: SQLite in the data dir, or a shared PostgreSQL. */
+  storeKind: 'sqlite' | 'postgres'
+  /** The PostgreSQL connection URL; set exactly when `storeKind` is `postgres`. */
+  databaseUrl: string | undefined
+  /** Whether updates and presence fan out to other nodes, through Redis. */
+  fanoutKind: 'none' | 'redis'
+  /** The Redis URL; set exactly when `fanoutKind` is `redis`. */
+  redisUrl: string | undefined
+  /** Where PDFs are kept: files under `blobDir`, or the PostgreSQL database every node reads. */
+  blobStoreKind: 'file' | 'postgres'
 }
 
 /** One setting: its command-line flag, its environment variable, its default and meaning. */
@@ -120,6 +130,37 @@ export const SETTINGS = {
     default: DEFAULT_ARXIV_PDF_URL,
     meaning: 'site the server fetches arXiv PDFs from (`/pdf/<id>`)',
   },
+  store: {
+    flag: '--store',
+    env: 'MARGINS_STORE',
+    default: 'sqlite',
+    meaning:
+      'where group documents live: `sqlite` (in the data dir) or `postgres` (shared by nodes)',
+  },
+  databaseUrl: {
+    flag: '--database-url',
+    env: 'MARGINS_DATABASE_URL',
+    default: '(none)',
+    meaning: 'PostgreSQL URL for `--store postgres`, e.g. `postgres://margins:…@db:5432/margins`',
+  },
+  fanout: {
+    flag: '--fanout',
+    env: 'MARGINS_FANOUT',
+    default: 'none',
+    meaning: 'cross-node fan-out of edits and presence: `none` (one node) or `redis`',
+  },
+  redisUrl: {
+    flag: '--redis-url',
+    env: 'MARGINS_REDIS_URL',
+    default: '(none)',
+    meaning: 'Redis URL for `--fanout redis`, e.g. `redis://redis:6379`',
+  },
+  blobStore: {
+    flag: '--blob-store',
+    env: 'MARGINS_BLOB_STORE',
+    default: 'file, or postgres with --store postgres',
+    meaning: "where PDFs live: `file` (under the blob dir) or `postgres` (the store's database)",
+  },
 } satisfies Record<string, Setting>
 
 type SettingName = keyof typeof SETTINGS
@@ -181,6 +222,68 @@ export function readConfig(
   }
   const positive = (name: SettingName) =>
     integer(name, 1, Number.MAX_SAFE_INTEGER, 'a whole number of at least 1')
+  /** A setting that takes one of `choices`; its default is the first. */
+  const choice = <T extends string>(name: SettingName, choices: readonly T[]): T => {
+    const { text, source } = raw(name)
+    const value = (source === 'the default' ? choices[0] : text.toLowerCase()) as T
+    if (!choices.includes(value)) {
+      throw new Error(`${source} must be ${choices.join(' or ')}, not ${JSON.stringify(text)}`)
+    }
+    return value
+  }
+  /** The URL a backend needs: given exactly when the backend is chosen, with one of `schemes`. */
+  const backendUrl = (
+    name: SettingName,
+    needed: { by: string; when: boolean },
+    schemes: readonly string[],
+  ): string | undefined => {
+    const { text, source } = raw(name)
+    const given = source !== 'the default' && text !== ''
+    const setting = SETTINGS[name]
+    if (!needed.when) {
+      if (given) throw new Error(`${source} is set, but only used with ${needed.by}`)
+      return undefined
+    }
+    if (!given) throw new Error(`${needed.by} needs ${setting.env} (or ${setting.flag})`)
+    let scheme: string | undefined
+    try {
+      scheme = new URL(text).protocol.slice(0, -1)
+    } catch {
+      scheme = undefined
+    }
+    if (scheme === undefined || !schemes.includes(scheme)) {
+      // Never echo the value: it may hold a password.
+      throw new Error(`${source} must be a URL starting with ${schemes.join(':// or ')}://`)
+    }
+    return text
+  }
+  const storeKind = choice('store', ['sqlite', 'postgres'] as const)
+  const fanoutKind = choice('fanout', ['none', 'redis'] as const)
+  const blobStoreSetting = raw('blobStore')
+  const blobStoreKind =
+    blobStoreSetting.source === 'the default'
+      ? storeKind === 'postgres'
+        ? 'postgres'
+        : 'file'
+      : choice('blobStore', ['file', 'postgres'] as const)
+  if (fanoutKind === 'redis' && storeKind !== 'postgres') {
+    throw new Error(
+      `${raw('fanout').source}=redis needs a store every node shares: set MARGINS_STORE=postgres`,
+    )
+  }
+  if (blobStoreKind === 'postgres' && storeKind !== 'postgres') {
+    throw new Error(`${blobStoreSetting.source}=postgres needs MARGINS_STORE=postgres`)
+  }
+  const databaseUrl = backendUrl(
+    'databaseUrl',
+    { by: 'MARGINS_STORE=postgres', when: storeKind === 'postgres' },
+    ['postgres', 'postgresql'],
+  )
+  const redisUrl = backendUrl(
+    'redisUrl',
+    { by: 'MARGINS_FANOUT=redis', when: fanoutKind === 'redis' },
+    ['redis', 'rediss'],
+  )
   const dataDir = resolve(cwd, raw('dataDir').text || SETTINGS.dataDir.default)
   const blobDir = raw('blobDir')
   return {
@@ -204,5 +307,10 @@ export function readConfig(
         : resolve(cwd, blobDir.text),
     maxPdfBytes: positive('maxPdfBytes'),
     arxivPdfUrl: httpBase(raw('arxivPdfUrl').text, raw('arxivPdfUrl').source),
+    storeKind,
+    databaseUrl,
+    fanoutKind,
+    redisUrl,
+    blobStoreKind,
   }
 }

@@ -1,27 +1,62 @@
 /**
  * `npm start` runs this (through scripts/start.mjs), `npm run serve -- --port 9000` too: the
  * one place that reads the environment and the command line. Starts the sync server on the
- * SQLite store in the data directory, makes sure the demo group exists, prints where to open
- * the app, and shuts down cleanly on SIGINT/SIGTERM.
+ * configured store (SQLite in the data directory by default, or a PostgreSQL shared by several
+ * nodes, with Redis fan-out between them: docs/deploy.md), makes sure the demo group exists,
+ * prints where to open the app, and shuts down cleanly on SIGINT/SIGTERM.
  *
  * stdout carries the structured log (one JSON object per line); the start banner, which holds
  * the demo group's invite links and so its keys, goes to stderr for the person at the terminal.
  */
 import { mkdir } from 'node:fs/promises'
 import { inviteLink } from '../shared/invite'
-import { readConfig } from './config'
+import { readConfig, type ServerConfig } from './config'
 import { ensureDemoGroup } from './demo'
-import { createLogger } from './logger'
+import { createRedisFanout } from './fanout/redis-fanout'
+import { createLogger, type Logger } from './logger'
+import type { BlobStore } from './store/blob-store'
+import type { DocStore } from './store/doc-store'
+import { createPostgresBlobStore } from './store/postgres-blob-store'
+import { createPostgresStore } from './store/postgres-store'
 import { createSqliteStore } from './store/sqlite-store'
 import { createSyncServer } from './sync-server'
+
+/** The configured document store; a PostgreSQL one is connected first, so a bad URL fails now. */
+async function openStore(config: ServerConfig, logger: Logger): Promise<DocStore> {
+  if (config.storeKind === 'sqlite') return createSqliteStore({ dataDir: config.dataDir })
+  const store = createPostgresStore({
+    url: config.databaseUrl as string,
+    log: (message) => logger.warn('store.connection', message),
+  })
+  await store.ready()
+  return store
+}
 
 async function main(): Promise<void> {
   const config = readConfig(process.env, process.cwd(), process.argv.slice(2))
   const logger = createLogger()
   await mkdir(config.dataDir, { recursive: true })
-  const store = createSqliteStore({ dataDir: config.dataDir })
+  const store = await openStore(config, logger)
+  const fanout =
+    config.fanoutKind === 'redis'
+      ? createRedisFanout({ url: config.redisUrl as string, logger })
+      : undefined
+  // PDFs must be readable from every node of a multi-node deployment: in the shared database.
+  const blobStore: BlobStore | undefined =
+    config.blobStoreKind === 'postgres'
+      ? createPostgresBlobStore({
+          url: config.databaseUrl as string,
+          log: (message) => logger.warn('blobs.connection', message),
+        })
+      : undefined
   const demo = await ensureDemoGroup(config.dataDir, store)
-  const server = await createSyncServer({ ...config, store })
+  const server = await createSyncServer({
+    ...config,
+    store,
+    fanout,
+    blobStore,
+    healthChecks: config.storeKind === 'postgres' || fanout !== undefined,
+  })
 
   console.error(
     [
@@ -46,7 +81,7 @@ async function main(): Promise<void> {
     logger.info('server.signal', `${signal}: storing open groups and shutting down`, { signal })
     server
       .close()
-      .then(() => store.close())
+      .then(() => Promise.all([store.close(), blobStore?.close(), fanout?.close()]))
       .then(
         () => process.exit(0),
         (error: unknown) => {

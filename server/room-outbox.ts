@@ -11,6 +11,18 @@ export interface RoomOutboxHooks {
   recipients(): Iterable<RoomMember>
   /** An append failed: the room must close, as its doc holds a change the store lacks. */
   onError(error: unknown): void
+  /**
+   * A committed update was stored and sent to the members: it may go to other nodes now (an
+   * update that builds on it can only come back after this).
+   */
+  onSent?(update: Uint8Array): void
+}
+
+/** A batch on its way out, and the update to pass on to other nodes once it is sent. */
+interface Outgoing {
+  batch: UpdateBatch
+  /** Undefined for a relayed batch, which another node stored and passed on already. */
+  published: Uint8Array | undefined
 }
 
 /**
@@ -26,7 +38,7 @@ export class RoomOutbox {
   /** Settles once every batch committed so far is durable (or the room failed). */
   private durable: Promise<void> = Promise.resolve()
   /** Durable batches, in order, waiting for the send at the end of this turn. */
-  private ready: UpdateBatch[] = []
+  private ready: Outgoing[] = []
   /** That send, once scheduled; settles when it has run. */
   private sending: Promise<void> | undefined
   private failed = false
@@ -39,14 +51,14 @@ export class RoomOutbox {
    */
   commit(batch: UpdateBatch): void {
     if (batch.isEmpty) return
-    const appended = this.hooks.append(batch.merged())
+    const update = batch.merged()
+    const appended = this.hooks.append(update)
     // Both are awaited together so that a failed append is handled even while earlier ones wait.
     this.durable = Promise.all([appended, this.durable]).then(
       ([position]) => {
         if (this.failed) return
         this.hooks.onStored(position)
-        this.ready.push(batch)
-        this.sending ??= new Promise((resolve) => setImmediate(resolve)).then(() => this.send())
+        this.push({ batch, published: update })
       },
       (error: unknown) => {
         if (this.failed) return
@@ -59,6 +71,17 @@ export class RoomOutbox {
   }
 
   /**
+   * Sends each member the changes of `batch` that it did not make, in order with the committed
+   * batches, without storing them: they are durable already (another node stored them).
+   */
+  relay(batch: UpdateBatch): void {
+    if (batch.isEmpty) return
+    this.durable = this.durable.then(() => {
+      if (!this.failed) this.push({ batch, published: undefined })
+    })
+  }
+
+  /**
    * Resolves once every batch committed so far is stored and sent: what the doc holds is then
    * durable, so it may be read for a sync answer or a snapshot. Never rejects.
    */
@@ -67,15 +90,21 @@ export class RoomOutbox {
     await this.sending
   }
 
+  private push(outgoing: Outgoing): void {
+    this.ready.push(outgoing)
+    this.sending ??= new Promise((resolve) => setImmediate(resolve)).then(() => this.send())
+  }
+
   private send(): void {
     this.sending = undefined
-    const batches = this.ready
+    const ready = this.ready
     this.ready = []
-    if (this.failed || batches.length === 0) return
-    const batch = UpdateBatch.together(batches)
+    if (this.failed || ready.length === 0) return
+    const batch = UpdateBatch.together(ready.map((outgoing) => outgoing.batch))
     for (const member of this.hooks.recipients()) {
       const message = batch.messageFor(member)
       if (message) member.send(message)
     }
+    for (const { published } of ready) if (published) this.hooks.onSent?.(published)
   }
 }

@@ -2,7 +2,13 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { AwarenessOwners } from './awareness-owners'
 import type { RoomMember } from './room-member'
-import { encodeAwareness, encodeAwarenessEntries, type AwarenessEntry } from './protocol'
+import {
+  decodeAwarenessEntries,
+  encodeAwareness,
+  encodeAwarenessEntries,
+  type AwarenessEntry,
+} from './protocol'
+import { PresenceAcrossNodes } from './room-presence-nodes'
 
 /**
  * How long presence changes are gathered before they go out, as one message per member for all
@@ -15,7 +21,15 @@ export const PRESENCE_WINDOW_MS = 50
 export interface RoomPresenceHooks {
   /** Sends a presence message to every greeted member, the sender included. */
   broadcast(message: Uint8Array): void
+  /**
+   * Passes a presence change of this node's members (an awareness update) on to the other
+   * nodes, if any; changes that came from them are never passed back.
+   */
+  publish?(update: Uint8Array): void
 }
+
+/** The origin of presence changes that came from other nodes. */
+const REMOTE = Symbol('remote presence')
 
 /**
  * The presence of a room's members: who speaks for which awareness client id, and the relay of
@@ -31,6 +45,8 @@ export class RoomPresence {
   readonly awareness: awarenessProtocol.Awareness
   /** Who may speak for each awareness client id; a member's ids are removed when it leaves. */
   private readonly owners = new AwarenessOwners()
+  /** With several nodes: which ids are this node's members' and which another node's. */
+  private readonly nodes = new PresenceAcrossNodes()
   /** The state held for each client id, at its clock, as the room encodes and sends it. */
   private readonly held = new Map<number, { clock: number; state: Buffer }>()
   /** Clients changed since the last presence message, sent together when the window ends. */
@@ -77,7 +93,35 @@ export class RoomPresence {
     const own = entries.filter((entry) => this.mayApply(from, entry))
     if (own.length === 0) return
     from.presenceAccepted?.()
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), from)
+    const update = encodeAwarenessEntries(own)
+    this.nodes.noteLocal(from, own)
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, from)
+    this.hooks.publish?.(update)
+  }
+
+  /**
+   * Applies the presence of another node's members, as that node checked it; it goes to this
+   * node's members like any change, and is never passed back.
+   */
+  applyRemote(update: Uint8Array): void {
+    try {
+      const entries = decodeAwarenessEntries(update)
+      this.nodes.noteRemote(entries, (id) => this.awareness.meta.get(id)?.clock)
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE)
+    } catch {
+      // A garbled entry in the shared stream: presence is ephemeral and is sent again soon.
+    }
+  }
+
+  /**
+   * The presence of this node's members as an awareness update, for a node that asks
+   * (undefined if none); what this node holds of other nodes' members is theirs to send.
+   */
+  encodeLocalUpdate(): Uint8Array | undefined {
+    const states = this.awareness.getStates()
+    const clients = this.nodes.localIds().filter((id) => states.has(id))
+    if (clients.length === 0) return undefined
+    return awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)
   }
 
   /** Resolves once every presence change so far has been sent. */
@@ -87,11 +131,22 @@ export class RoomPresence {
 
   /** Removes a departed member's presence, or passes an id on to its heir's newer state. */
   removeOf(member: RoomMember): void {
+    this.nodes.left(member)
     const { removed, handedOver } = this.owners.release(member)
+    // A removal at the clock the others hold: y-protocols applies a null state at an equal clock.
+    const gone: AwarenessEntry[] = []
+    for (const clientId of removed) {
+      const clock = this.awareness.meta.get(clientId)?.clock
+      if (clock !== undefined && this.awareness.states.has(clientId)) {
+        gone.push({ clientId, clock, state: null })
+      }
+    }
     awarenessProtocol.removeAwarenessStates(this.awareness, removed, null)
+    if (gone.length > 0) this.hooks.publish?.(encodeAwarenessEntries(gone))
     for (const heir of handedOver) {
       const update = encodeAwarenessEntries([heir.entry])
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, heir.member)
+      this.hooks.publish?.(update)
     }
   }
 
@@ -105,7 +160,19 @@ export class RoomPresence {
   private mayApply(from: RoomMember, entry: AwarenessEntry): boolean {
     if (entry.clientId === this.awareness.clientID) return false
     const known = this.awareness.meta.get(entry.clientId)?.clock
-    return this.owners.accept(from, entry, known === undefined || entry.clock > known)
+    const newer = known === undefined || entry.clock > known
+    return this.nodes.mayTake(from, entry, newer) && this.owners.accept(from, entry, newer)
+  }
+
+  /** Another node let ids go: a member here that sent a newer state for one takes it now. */
+  private handOver(removed: number[]): void {
+    for (const heir of this.nodes.removed(removed)) {
+      if (!this.owners.accept(heir.member, heir.entry, true)) continue
+      this.nodes.noteLocal(heir.member, [heir.entry])
+      const update = encodeAwarenessEntries([heir.entry])
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, heir.member)
+      this.hooks.publish?.(update)
+    }
   }
 
   /** Presence goes to every member, the sender included: the echo keeps its connection alive. */
@@ -114,6 +181,8 @@ export class RoomPresence {
     updated: number[]
     removed: number[]
   }): void => {
+    // After this change is relayed: applying an heir's state is a change of its own.
+    if (changes.removed.length > 0) queueMicrotask(() => this.handOver(changes.removed))
     const clients = [...changes.added, ...changes.updated, ...changes.removed]
     for (const client of clients) {
       const clock = this.awareness.meta.get(client)?.clock ?? 0

@@ -2,6 +2,7 @@ import { Room } from './room'
 import type { RoomMember } from './room-member'
 import type { DocStore } from './store/doc-store'
 import type { CompactionPolicy } from './store/compactor'
+import type { Fanout } from './fanout/fanout'
 
 /** Options of a {@link RoomRegistry}. */
 export interface RoomRegistryOptions {
@@ -11,6 +12,8 @@ export interface RoomRegistryOptions {
   idleUnloadMs: number
   /** When rooms compact their stored updates; see docs/storage.md. */
   compaction?: Partial<CompactionPolicy>
+  /** Other nodes on the same store, if any (see server/fanout/fanout.ts). */
+  fanout?: Fanout
 }
 
 /**
@@ -40,6 +43,7 @@ export class RoomRegistry {
         log: this.options.log,
         idleUnloadMs: this.options.idleUnloadMs,
         compaction: this.options.compaction,
+        fanout: this.options.fanout,
         onClosed: () => {
           if (this.rooms.get(groupId) === created) this.rooms.delete(groupId)
           this.unloading.add(created)

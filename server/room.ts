@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import type { Fanout, FanoutListener, FanoutSubscription } from './fanout/fanout'
 import type { DocStore } from './store/doc-store'
 import {
   Compactor,
@@ -24,6 +25,7 @@ import {
   syncStep2WithoutParked,
 } from './room-parking'
 import { RoomPresence } from './room-presence'
+import { applyStoredUpdates } from './room-remote'
 import { encodeSyncStep1 } from './protocol'
 
 /** Options of a {@link Room}. */
@@ -39,6 +41,11 @@ export interface RoomOptions {
   onClosed: () => void
   /** How long a syncing member's update may wait for what it builds on (default 10 s). */
   parkedMs?: number
+  /**
+   * Other nodes serving the same store: stored changes and presence go to them, and theirs
+   * come in (see server/fanout/fanout.ts). Without it the room is the group's only writer.
+   */
+  fanout?: Fanout
 }
 
 interface MemberState {
@@ -76,6 +83,7 @@ export class Room {
     broadcast: (message) => {
       for (const [member, state] of this.members) if (state.greeted) member.send(message)
     },
+    publish: (update) => this.remote?.publish('awareness', update),
   })
   private readonly outbox = new RoomOutbox({
     append: (update) => this.options.store.append(this.options.groupId, update),
@@ -85,6 +93,7 @@ export class Room {
     },
     recipients: () => this.greetedMembers(),
     onError: (error) => this.fail(error),
+    onSent: (update) => this.remote?.publish('update', update),
   })
   private queue: Promise<void>
   /** Frames for the drain task at the end of the queue; a new task starts a new inbox. */
@@ -94,6 +103,8 @@ export class Room {
   /** Store position of the last update in the doc: what a snapshot of the doc covers. */
   private position = 0
   private compactor: Compactor | undefined
+  /** The room's place in the fan-out to other nodes, if there are any. */
+  private remote: FanoutSubscription | undefined
 
   constructor(private readonly options: RoomOptions) {
     this.queue = this.load()
@@ -179,6 +190,9 @@ export class Room {
   }
 
   private async load(): Promise<void> {
+    const { fanout } = this.options
+    // Before the read: what is stored and published after it comes in from the stream.
+    if (fanout) this.remote = await fanout.subscribe(this.options.groupId, this.fromOtherNodes())
     const { updates, position } = await this.options.store.read(this.options.groupId)
     Y.transact(this.doc, () => {
       for (const update of updates) Y.applyUpdate(this.doc, update)
@@ -191,9 +205,11 @@ export class Room {
         policy: { ...DEFAULT_COMPACTION_POLICY, ...this.options.compaction },
         log: this.options.log,
         onDue: () => this.enqueue(() => this.compactAfterStored()),
+        shared: fanout?.lease,
       },
       updates.length,
     )
+    this.remote?.publish('awareness-query')
     this.options.log(`room ${this.options.groupId}: loaded ${updates.length} stored updates`)
   }
 
@@ -225,6 +241,45 @@ export class Room {
       const { stateVector } = stepOne
       stepOne.member.reply(() => syncStep2WithoutParked(this.doc, stateVector))
     }
+  }
+
+  /** What the room does with what other nodes send; each runs as a task of its own. */
+  private fromOtherNodes(): FanoutListener {
+    return {
+      update: (update) => this.enqueue(() => this.applyStored([update], true)),
+      awareness: (update) => this.enqueue(() => this.presence.applyRemote(update)),
+      awarenessQuery: () =>
+        this.enqueue(() => {
+          const own = this.presence.encodeLocalUpdate()
+          if (own) this.remote?.publish('awareness', own)
+        }),
+      resync: () => this.enqueue(() => this.resync()),
+    }
+  }
+
+  /**
+   * Applies updates that are stored already (another node's, or the store's rows) and sends the
+   * members whatever in them is new to the room. If the room holds a member's parked update,
+   * they may complete it: then the change goes to the store like a member's own, since the part
+   * that attached is stored nowhere yet.
+   */
+  private applyStored(updates: Uint8Array[], fromStream: boolean): void {
+    const parkedBefore = hasParked(this.doc)
+    const { batch, parkedNow } = applyStoredUpdates(this.doc, updates)
+    if (!hasParked(this.doc)) for (const state of this.members.values()) state.parked = false
+    if (parkedBefore) this.outbox.commit(batch)
+    else this.outbox.relay(batch)
+    if (fromStream) this.compactor?.noteAppend()
+    // It builds on an update this node never got (Redis lost it): the store has that one.
+    if (parkedNow && fromStream) this.enqueue(() => this.resync())
+  }
+
+  /** Messages from other nodes may have been missed: take what the store has. */
+  private async resync(): Promise<void> {
+    const { updates } = await this.options.store.read(this.options.groupId)
+    if (this.closed) return
+    this.applyStored(updates, false)
+    this.options.log(`room ${this.options.groupId}: re-read from the store (fan-out resync)`)
   }
 
   /** Compacts once every change in the doc is stored: a snapshot holds nothing else. */
@@ -349,6 +404,7 @@ export class Room {
     if (this.members.size > 0 || this.state !== 'open') return
     this.state = 'closing'
     this.options.onClosed()
+    this.remote?.close()
     await this.outbox.stored()
     try {
       await this.compactor?.finish(this.snapshot)
@@ -372,6 +428,7 @@ export class Room {
 
   private destroy(): void {
     this.state = 'closed'
+    this.remote?.close()
     this.inbox = undefined
     clearTimeout(this.idleTimer)
     // A compaction already writing goes on: its snapshot holds only stored updates.

@@ -8,6 +8,8 @@ import { DEFAULT_ARXIV_PDF_URL, createArxivPdfFetcher } from './blobs/arxiv-pdf'
 import { DEFAULT_MAX_PDF_BYTES, createBlobRoute } from './blobs/blob-route'
 import type { DownloadLimits } from './blobs/download-budget'
 import { ConnectionGate } from './connection-gate'
+import type { Fanout } from './fanout/fanout'
+import { withHealthChecks } from './health'
 import { createHttpHandler } from './http-handler'
 import { DEFAULT_LIMITS, EDGE_CLOSE_CODES, type ServerLimits } from './limits'
 import { createLogger } from './logger'
@@ -69,6 +71,16 @@ export interface SyncServerOptions {
    * client address may start (20 at once, then 10 a minute).
    */
   arxivPdf?: { timeoutMs?: number; maxQueued?: number; clientLimits?: Partial<DownloadLimits> }
+  /**
+   * Fan-out to the other nodes of a multi-node deployment on one shared store (see
+   * docs/deploy.md); the caller keeps ownership. Without it this node is the only writer.
+   */
+  fanout?: Fanout
+  /**
+   * Make `/healthz` read the store and ping the fan-out, answering 503 when either does not
+   * answer (for a load balancer). Default: on when `fanout` is set.
+   */
+  healthChecks?: boolean
 }
 
 /** A running sync server. */
@@ -107,6 +119,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     log: logger.roomLine,
     idleUnloadMs: options.idleUnloadMs ?? 5_000,
     compaction: options.compaction,
+    fanout: options.fanout,
   })
   const gate = new ConnectionGate(limits)
   const members = new Map<WebSocket, SocketMember>()
@@ -133,15 +146,22 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     store: blobs,
     maxBytes: maxPdfBytes,
   })
+  const handler = createHttpHandler({
+    staticDir: options.staticDir,
+    logger,
+    health: gauges,
+    metrics: () => metrics.render(gauges()),
+    arxiv: createArxivRoute({ client: arxiv, logger, limits: clientLimits }),
+    groups: createBlobRoute({ store: blobs, arxiv: arxivPdf, logger, maxPdfBytes }),
+  })
   const http = createServer(
-    createHttpHandler({
-      staticDir: options.staticDir,
-      logger,
-      health: gauges,
-      metrics: () => metrics.render(gauges()),
-      arxiv: createArxivRoute({ client: arxiv, logger, limits: clientLimits }),
-      groups: createBlobRoute({ store: blobs, arxiv: arxivPdf, logger, maxPdfBytes }),
-    }),
+    (options.healthChecks ?? options.fanout !== undefined)
+      ? withHealthChecks(
+          // The store itself: health probes are not store traffic for the metrics.
+          { gauges, store: options.store ?? (ownedStore as DocStore), fanout: options.fanout },
+          handler,
+        )
+      : handler,
   )
   let closing: Promise<void> | undefined
 

@@ -1,3 +1,5 @@
+import * as Y from 'yjs'
+import type { CompactionLease } from '../fanout/fanout'
 import type { DocStore } from './doc-store'
 
 /** When a loaded group's stored updates are merged into one snapshot. */
@@ -35,6 +37,13 @@ export interface CompactorOptions {
    * queued tasks), or not at all if it is closing.
    */
   onDue: () => void
+  /**
+   * Set when other nodes may have the group loaded and append to it too (fan-out): a room's
+   * doc then need not match the stored rows, so the snapshot is the merge of the rows
+   * themselves, read from the store while holding this lease, which one node at a time gets.
+   * The snapshots passed to `start` and `finish` are then ignored.
+   */
+  shared?: CompactionLease
 }
 
 /**
@@ -85,7 +94,7 @@ export class Compactor {
     this.requested = false
     if (this.running || this.stopped || this.loose === 0) return
     this.clearTimers()
-    this.running = this.write(snapshot()).finally(() => {
+    this.running = this.write(this.options.shared ? undefined : snapshot()).finally(() => {
       this.running = undefined
       if (this.loose > 0 && !this.stopped) this.schedule()
     })
@@ -104,10 +113,11 @@ export class Compactor {
    */
   async finish(snapshot: () => Snapshot): Promise<void> {
     await this.stop()
-    if (this.loose > 0) await this.replace(snapshot())
+    if (this.loose > 0) await this.replace(this.options.shared ? undefined : snapshot())
   }
 
-  private async write(snapshot: Snapshot): Promise<void> {
+  /** Writes `snapshot`, or without one the merge of the stored rows (see `shared`). */
+  private async write(snapshot: Snapshot | undefined): Promise<void> {
     try {
       await this.replace(snapshot)
     } catch (error) {
@@ -116,14 +126,31 @@ export class Compactor {
     }
   }
 
-  private async replace(snapshot: Snapshot): Promise<void> {
+  private async replace(snapshot: Snapshot | undefined): Promise<void> {
     const rows = this.rows
     const loose = this.loose
-    await this.options.store.replace(this.options.groupId, snapshot.state, snapshot.upTo)
+    if (snapshot) {
+      await this.options.store.replace(this.options.groupId, snapshot.state, snapshot.upTo)
+    } else if (!(await this.replaceFromStore())) {
+      // Another node is compacting the group (or the lease is out of reach): try again later.
+      return
+    }
     // Rows appended while it ran are not in the snapshot and stay loose.
     this.rows = this.rows - rows + 1
     this.loose -= loose
     this.options.log(`room ${this.options.groupId}: compacted ${rows} rows`)
+  }
+
+  /**
+   * Merges the stored rows into one, under the lease. The read is one snapshot of the store and
+   * `replace` swaps only the rows it read, so rows appended meanwhile, by any node, stay.
+   */
+  private async replaceFromStore(): Promise<boolean> {
+    const { groupId, store, shared } = this.options
+    return (shared as CompactionLease).run(groupId, async () => {
+      const { updates, position } = await store.read(groupId)
+      if (updates.length > 1) await store.replace(groupId, Y.mergeUpdates(updates), position)
+    })
   }
 
   private schedule(): void {

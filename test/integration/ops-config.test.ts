@@ -111,3 +111,77 @@ describe('the PDF settings', () => {
     )
   })
 })
+
+describe('the store and fan-out settings', () => {
+  const pg = 'postgres://margins:secret@db.internal:5432/margins'
+  const redisUrl = 'redis://cache.internal:6379'
+
+  it('default to SQLite, no fan-out and PDFs in files, as `npm start` runs', () => {
+    expect(readConfig({}, '/srv')).toMatchObject({
+      storeKind: 'sqlite',
+      databaseUrl: undefined,
+      fanoutKind: 'none',
+      redisUrl: undefined,
+      blobStoreKind: 'file',
+    })
+  })
+
+  it('take PostgreSQL and Redis from variables or flags, PDFs following the store', () => {
+    const env = {
+      MARGINS_STORE: 'postgres',
+      MARGINS_DATABASE_URL: pg,
+      MARGINS_FANOUT: 'redis',
+      MARGINS_REDIS_URL: redisUrl,
+    }
+    expect(readConfig(env, '/srv')).toMatchObject({
+      storeKind: 'postgres',
+      databaseUrl: pg,
+      fanoutKind: 'redis',
+      redisUrl,
+      blobStoreKind: 'postgres',
+    })
+    const flags = ['--store=postgres', `--database-url=${pg}`, '--blob-store', 'file']
+    expect(readConfig({}, '/srv', flags)).toMatchObject({
+      storeKind: 'postgres',
+      fanoutKind: 'none',
+      blobStoreKind: 'file',
+    })
+  })
+
+  it('refuse a bad choice, a missing or stray URL, and fan-out without a shared store', () => {
+    expect(() => readConfig({ MARGINS_STORE: 'mysql' }, '/srv')).toThrow(
+      /^MARGINS_STORE must be sqlite or postgres, not "mysql"/,
+    )
+    expect(() => readConfig({}, '/srv', ['--fanout=kafka'])).toThrow(
+      /^--fanout must be none or redis/,
+    )
+    expect(() => readConfig({ MARGINS_STORE: 'postgres' }, '/srv')).toThrow(
+      /MARGINS_STORE=postgres needs MARGINS_DATABASE_URL/,
+    )
+    expect(() => readConfig({ MARGINS_DATABASE_URL: pg }, '/srv')).toThrow(
+      /^MARGINS_DATABASE_URL is set, but only used with MARGINS_STORE=postgres/,
+    )
+    const wrongScheme = () =>
+      readConfig(
+        { MARGINS_STORE: 'postgres', MARGINS_DATABASE_URL: 'mysql://u:hunter2@h/db' },
+        '/srv',
+      )
+    expect(wrongScheme).toThrow(/^MARGINS_DATABASE_URL must be a URL starting with postgres:\/\//)
+    // The message never repeats the URL, which may hold a password.
+    expect(wrongScheme).not.toThrow(/hunter2/)
+    expect(() =>
+      readConfig({ MARGINS_FANOUT: 'redis', MARGINS_REDIS_URL: redisUrl }, '/srv'),
+    ).toThrow(/needs a store every node shares: set MARGINS_STORE=postgres/)
+    expect(() => readConfig({ MARGINS_BLOB_STORE: 'postgres' }, '/srv')).toThrow(
+      /MARGINS_BLOB_STORE=postgres needs MARGINS_STORE=postgres/,
+    )
+    const noRedisUrl = {
+      MARGINS_STORE: 'postgres',
+      MARGINS_DATABASE_URL: pg,
+      MARGINS_FANOUT: 'redis',
+    }
+    expect(() => readConfig(noRedisUrl, '/srv')).toThrow(
+      /MARGINS_FANOUT=redis needs MARGINS_REDIS_URL/,
+    )
+  })
+})
