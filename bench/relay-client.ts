@@ -72,7 +72,7 @@ export function connectClient(
       },
     }
   }
-  const origin = `ws://127.0.0.1:${port}${kind === 'margins' ? '/sync' : ''}`
+  const origin = `ws://127.0.0.1:${port}${kind.startsWith('margins') ? '/sync' : ''}`
   const provider = new WebsocketProvider(origin, spec.group.name, doc, {
     WebSocketPolyfill: CountingWebSocket as unknown as typeof globalThis.WebSocket,
     // Node has BroadcastChannel: without this, clients of one process would bypass the relay.

@@ -79,7 +79,12 @@ async function connect(message: Extract<ToGenerator, { type: 'connect' }>): Prom
   process.setMaxListeners(0)
   running = message.clients.map((spec) => ({
     spec,
-    client: connectClient(message.kind, message.port, spec, load.presence),
+    client: connectClient(
+      message.kind,
+      message.ports[spec.clientNo % message.ports.length] as number,
+      spec,
+      load.presence,
+    ),
     received: 0,
   }))
   const expected = load.updatesPerClient * (load.clientsPerGroup - 1)

@@ -6,7 +6,24 @@
 
 /** The three relays compared. */
 export const SERVER_KINDS = ['margins', 'y-websocket-server', 'hocuspocus'] as const
-export type ServerKind = (typeof SERVER_KINDS)[number]
+/**
+ * Margins scaled out (`--multi-node`): one node on PostgreSQL, and two nodes on that PostgreSQL
+ * with Redis fan-out, each node a process of its own, every group's clients spread over both.
+ */
+export const CLUSTER_KINDS = ['margins-pg-1-node', 'margins-pg-2-nodes'] as const
+export type ServerKind = (typeof SERVER_KINDS)[number] | (typeof CLUSTER_KINDS)[number]
+
+/** How many server processes a run of `kind` starts. */
+export function nodesOf(kind: ServerKind): number {
+  return kind === 'margins-pg-2-nodes' ? 2 : 1
+}
+
+/** Where the nodes of a cluster kind keep and fan out their groups. */
+export interface ClusterBackends {
+  databaseUrl: string
+  /** Fan-out through this Redis; none for a single node. */
+  redisUrl?: string
+}
 
 /** One load: how many groups, clients and updates, and how fast clients write. */
 export interface Load {
@@ -37,7 +54,13 @@ export interface ClientSpec {
 
 /** Orchestrator to server child. */
 export type ToServer =
-  | { type: 'start'; groups: number; dataDir: string }
+  | {
+      type: 'start'
+      groups: number
+      dataDir: string
+      /** Cluster kinds: the shared backends, and the groups if another node created them. */
+      cluster?: ClusterBackends & { existing?: GroupAccess[] }
+    }
   | { type: 'stats'; gc: boolean }
   | { type: 'stop' }
 
@@ -62,7 +85,14 @@ export type FromServer =
 
 /** Orchestrator to generator. */
 export type ToGenerator =
-  | { type: 'connect'; kind: ServerKind; port: number; load: Load; clients: ClientSpec[] }
+  | {
+      type: 'connect'
+      kind: ServerKind
+      /** The nodes' ports; a client connects to `ports[clientNo % ports.length]`. */
+      ports: number[]
+      load: Load
+      clients: ClientSpec[]
+    }
   | { type: 'go'; startAt: number; deadlineMs: number }
   | { type: 'leave' }
 

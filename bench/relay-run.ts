@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { percentile } from './measure'
 import {
   monotonicMs,
+  nodesOf,
   type ClientSpec,
   type FromServer,
   type GeneratorResult,
@@ -27,6 +28,11 @@ export interface RunOptions {
   settleMs: number
   /** Directory for a `--cpu-prof` profile of the server child, if wanted. */
   profileDir?: string
+  /**
+   * For the cluster kinds: the PostgreSQL server (each run gets a fresh database on it) and
+   * the Redis the nodes fan out through.
+   */
+  cluster?: { newDatabase: () => Promise<string>; redisUrl: string }
 }
 
 /** The figures of one run. */
@@ -129,18 +135,44 @@ export async function runOnce(
   const profile = options.profileDir
     ? ['--cpu-prof', '--cpu-prof-dir', join(options.profileDir, `${kind}-${load.name}`)]
     : []
-  const server = forkChild('relay-server.ts', [kind], ['--expose-gc', ...profile])
+  const servers = Array.from({ length: nodesOf(kind) }, () =>
+    forkChild('relay-server.ts', [kind], ['--expose-gc', ...profile]),
+  )
   const generators: ChildProcess[] = []
-  try {
-    const stats = () => {
+  /** Every node's figures, added up (peak RSS: the largest node's). */
+  const statsOf = async (gc: boolean): Promise<ServerStats> => {
+    const answers = servers.map((server) => {
       const answer = next<ServerStats>(server, 'stats')
-      server.send({ type: 'stats', gc: false })
+      server.send({ type: 'stats', gc })
       return answer
+    })
+    return sumStats(await Promise.all(answers))
+  }
+  try {
+    const stats = () => statsOf(false)
+    const cluster = kind === 'margins' || !kind.startsWith('margins') ? undefined : options.cluster
+    if (kind.startsWith('margins-') && !cluster) throw new Error(`${kind} needs --multi-node`)
+    const backends = cluster && {
+      databaseUrl: await cluster.newDatabase(),
+      redisUrl: servers.length > 1 ? cluster.redisUrl : undefined,
     }
-    const listening = next<FromServer & { type: 'listening' }>(server, 'listening')
-    server.send({ type: 'start', groups: load.groups, dataDir })
-    const { port, groups } = await listening
-    const clients = clientsOf(load, groups)
+    const ports: number[] = []
+    let groups: GroupAccess[] | undefined
+    // One node after the other: the first creates the groups, the others serve them too.
+    for (const server of servers) {
+      const listening = next<FromServer & { type: 'listening' }>(server, 'listening')
+      const existing = groups
+      server.send({
+        type: 'start',
+        groups: load.groups,
+        dataDir,
+        cluster: backends && { ...backends, existing },
+      })
+      const answer = await listening
+      ports.push(answer.port)
+      groups ??= answer.groups
+    }
+    const clients = clientsOf(load, groups as GroupAccess[])
     for (let i = 0; i < options.generators; i++) {
       const generatorProfile = options.profileDir
         ? [
@@ -155,7 +187,7 @@ export async function runOnce(
       generators.map((generator, i) => {
         const ready = next(generator, 'ready')
         const mine = clients.filter((client) => client.clientNo % options.generators === i)
-        generator.send({ type: 'connect', kind, port, load, clients: mine })
+        generator.send({ type: 'connect', kind, ports, load, clients: mine })
         return ready
       }),
     )
@@ -177,16 +209,30 @@ export async function runOnce(
       }),
     )
     await new Promise((resolve) => setTimeout(resolve, options.settleMs))
-    const settled = next<ServerStats>(server, 'stats')
-    server.send({ type: 'stats', gc: true })
-    const heap = await settled
-    const stopped = next(server, 'stopped')
-    server.send({ type: 'stop' })
-    await stopped
+    const heap = await statsOf(true)
+    await Promise.all(
+      servers.map((server) => {
+        const stopped = next(server, 'stopped')
+        server.send({ type: 'stop' })
+        return stopped
+      }),
+    )
     return figuresOf(results, startAt, wallMs, before, after, heap)
   } finally {
-    await Promise.all([server, ...generators].map((child) => exited(child, 5_000)))
+    await Promise.all([...servers, ...generators].map((child) => exited(child, 5_000)))
     rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+function sumStats(all: ServerStats[]): ServerStats {
+  const total = (field: keyof ServerStats) => all.reduce((sum, stats) => sum + stats[field], 0)
+  return {
+    cpuMs: total('cpuMs'),
+    maxRssKb: Math.max(...all.map((stats) => stats.maxRssKb)),
+    heapUsed: total('heapUsed'),
+    rss: total('rss'),
+    appends: total('appends'),
+    appendMs: total('appendMs'),
   }
 }
 

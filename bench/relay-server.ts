@@ -7,7 +7,13 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
 import type { DocStore } from '../server/store/doc-store'
-import type { FromServer, GroupAccess, ServerKind, ToServer } from './relay-protocol'
+import type {
+  ClusterBackends,
+  FromServer,
+  GroupAccess,
+  ServerKind,
+  ToServer,
+} from './relay-protocol'
 
 interface Running {
   port: number
@@ -15,18 +21,32 @@ interface Running {
   close(): Promise<void>
 }
 
-/** Margins, as deployed: auth on, SQLite (WAL, synchronous=FULL) in `dataDir`. */
-async function startMargins(groups: number, dataDir: string): Promise<Running> {
+/**
+ * Margins, as deployed: auth on, SQLite (WAL, synchronous=FULL) in `dataDir`; or, for the
+ * cluster kinds, PostgreSQL and (with `redisUrl`) Redis fan-out, creating the groups unless
+ * another node did.
+ */
+async function startMargins(
+  groups: number,
+  dataDir: string,
+  cluster?: ClusterBackends & { existing?: GroupAccess[] },
+): Promise<Running> {
   const { createSyncServer } = await import('../server/sync-server')
   const { createSqliteStore } = await import('../server/store/sqlite-store')
+  const { createPostgresStore } = await import('../server/store/postgres-store')
+  const { createRedisFanout } = await import('../server/fanout/redis-fanout')
   const { storeNewGroup } = await import('../server/new-group')
-  const store = timedStore(createSqliteStore({ dataDir }))
-  const access: GroupAccess[] = []
-  for (let i = 0; i < groups; i++) {
+  const store = timedStore(
+    cluster ? createPostgresStore({ url: cluster.databaseUrl }) : createSqliteStore({ dataDir }),
+  )
+  const fanout = cluster?.redisUrl ? createRedisFanout({ url: cluster.redisUrl }) : undefined
+  const access: GroupAccess[] = cluster?.existing ?? []
+  for (let i = access.length; i < groups; i++) {
     const keys = await storeNewGroup(store, { name: `Bench group ${i + 1}` })
     access.push({ name: keys.groupId, token: keys.writeKey })
   }
   const server = await createSyncServer({
+    fanout,
     port: 0,
     host: '127.0.0.1',
     dataDir,
@@ -44,7 +64,7 @@ async function startMargins(groups: number, dataDir: string): Promise<Running> {
     groups: access,
     close: async () => {
       await server.close()
-      await store.close()
+      await Promise.all([store.close(), fanout?.close()])
     },
   }
 }
@@ -129,12 +149,11 @@ const send = (message: FromServer) => process.send?.(message)
 process.on('message', (message: ToServer) => {
   void (async () => {
     if (message.type === 'start') {
-      running =
-        kind === 'margins'
-          ? await startMargins(message.groups, message.dataDir)
-          : kind === 'hocuspocus'
-            ? await startHocuspocus(message.groups)
-            : await startYWebsocketServer(message.groups)
+      running = kind.startsWith('margins')
+        ? await startMargins(message.groups, message.dataDir, message.cluster)
+        : kind === 'hocuspocus'
+          ? await startHocuspocus(message.groups)
+          : await startYWebsocketServer(message.groups)
       send({ type: 'listening', port: running.port, groups: running.groups })
     } else if (message.type === 'stats') {
       send(stats(message.gc))

@@ -17,11 +17,14 @@
  *   npm run bench:relay -- --load b         one load
  *   npm run bench:relay -- --profile DIR    also writes a CPU profile of each server child
  *   npm run bench:relay -- --smoke          tiny loads, 1 round: fails if a relay does not converge
+ *   npm run bench:relay -- --multi-node     Margins scaled out instead: SQLite (1 node), PostgreSQL
+ *                                           (1 node), PostgreSQL + Redis (2 nodes, each group's
+ *                                           clients spread over both); own PostgreSQL and Redis
  */
 import { cpus, loadavg } from 'node:os'
 import * as Y from 'yjs'
 import { argument, flag, median } from './measure'
-import { SERVER_KINDS, type Load, type ServerKind } from './relay-protocol'
+import { CLUSTER_KINDS, SERVER_KINDS, type Load, type ServerKind } from './relay-protocol'
 import { runOnce, type RunFigures, type RunOptions } from './relay-run'
 
 const smoke = flag('smoke')
@@ -90,13 +93,30 @@ const interval = argument('interval')
 const loads = (smoke ? SMOKE_LOADS : FULL_LOADS)
   .filter((load) => !only || load.name === only)
   .map((load) => (interval === undefined ? load : { ...load, intervalMs: interval }))
-const kinds = SERVER_KINDS.filter((kind) => (valueOf('servers') ?? kind).split(',').includes(kind))
+const multiNode = flag('multi-node')
+const allKinds: readonly ServerKind[] = multiNode ? ['margins', ...CLUSTER_KINDS] : SERVER_KINDS
+const kinds = allKinds.filter((kind) => (valueOf('servers') ?? kind).split(',').includes(kind))
 const rounds = argument('rounds') ?? (smoke ? 1 : 3)
 const options: RunOptions = {
   generators: argument('generators') ?? 2,
   graceMs: smoke ? 15_000 : 60_000,
   settleMs: smoke ? 1_200 : 2_000,
   profileDir: valueOf('profile'),
+}
+
+// The scale-out comparison runs its own PostgreSQL and Redis, as the tests do.
+const backends = multiNode ? await startBackends() : undefined
+options.cluster = backends?.cluster
+
+async function startBackends() {
+  const { startPostgres, createDatabase } = await import('../test/helpers/postgres-server')
+  const { startRedis } = await import('../test/helpers/redis-server')
+  // WAL synced at each commit, as SQLite's is (synchronous = FULL): the tests turn that off.
+  const [postgres, redis] = await Promise.all([startPostgres({ fsync: true }), startRedis()])
+  return {
+    cluster: { newDatabase: () => createDatabase(postgres.url), redisUrl: redis.url },
+    stop: () => Promise.all([postgres.stop(), redis.close()]),
+  }
 }
 
 /** Bytes of one benchmark update as Yjs encodes it, as the generator writes it. */
@@ -175,6 +195,8 @@ for (const load of loads) {
   }
   console.table(table)
 }
+
+await backends?.stop()
 
 if (failed) {
   console.error('a relay did not converge')

@@ -1,17 +1,20 @@
 /**
  * `npm run --silent group:create -- --name "Lab" [--description "…"] [--origin URL]
- * [--data-dir DIR] [--json]`: creates a group in the server's data directory and prints its
- * links. The group's document is stored with its name, so the first member to open the invite
- * link finds it ready. `--data-dir` wins over `MARGINS_DATA_DIR`, which wins over `./data`.
+ * [--data-dir DIR] [--json]`: creates a group in the server's store and prints its links. The
+ * group's document is stored with its name, so the first member to open the invite link finds
+ * it ready. The store is configured as for the server (server/config.ts): SQLite in the data
+ * directory by default (`--data-dir` wins over `MARGINS_DATA_DIR`, which wins over `./data`),
+ * or with `MARGINS_STORE=postgres` the PostgreSQL at `MARGINS_DATABASE_URL` that every node
+ * shares.
  *
  * The output holds the group's keys: it is for the person who asked, never for a log.
  */
 import { mkdir } from 'node:fs/promises'
-import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { inviteLink } from '../shared/invite'
+import { readConfig } from '../server/config'
 import { storeNewGroup } from '../server/new-group'
-import { createSqliteStore, SQLITE_FILE_NAME } from '../server/store/sqlite-store'
+import { describeStore, openDocStore } from '../server/open-store'
 
 const USAGE =
   'usage: npm run --silent group:create -- --name "Lab" [--description TEXT] ' +
@@ -52,9 +55,15 @@ async function main(): Promise<void> {
   }
   if (!values.name?.trim()) throw new UsageError('--name is required')
   const origin = originOf(values.origin)
-  const dataDir = resolve(values['data-dir'] ?? (process.env.MARGINS_DATA_DIR?.trim() || 'data'))
-  await mkdir(dataDir, { recursive: true })
-  const store = createSqliteStore({ dataDir })
+  const dataDirFlag = values['data-dir']
+  const config = readConfig(
+    process.env,
+    process.cwd(),
+    dataDirFlag ? ['--data-dir', dataDirFlag] : [],
+  )
+  const { dataDir } = config
+  if (config.storeKind === 'sqlite') await mkdir(dataDir, { recursive: true })
+  const store = await openDocStore(config)
   let keys
   try {
     keys = await storeNewGroup(store, { name: values.name, description: values.description })
@@ -69,6 +78,7 @@ async function main(): Promise<void> {
     inviteUrl: inviteLink(origin, keys.groupId, keys.writeKey),
     readOnlyUrl: inviteLink(origin, keys.groupId, keys.readKey),
     syncUrl: `${origin.replace(/^http/, 'ws')}/sync/${keys.groupId}`,
+    store: config.storeKind,
     dataDir,
   }
   if (values.json) {
@@ -78,7 +88,7 @@ async function main(): Promise<void> {
   console.log(
     [
       `Created group "${result.name}" (id ${result.id})`,
-      `  stored in ${resolve(dataDir, SQLITE_FILE_NAME)}`,
+      `  stored in ${describeStore(config)}`,
       '',
       `  invite link (read-write): ${result.inviteUrl}`,
       `  read-only link:           ${result.readOnlyUrl}`,

@@ -13,8 +13,12 @@ const PROBE_GROUP = 'healthz-probe'
 export interface HealthChecks {
   /** The figures `/healthz` reports, as without checks. */
   gauges: () => Record<string, number>
-  /** Read once per request: it answers, or the node is unhealthy. */
-  store: DocStore
+  /**
+   * Pinged once per request if it can be (PostgreSQL: `SELECT 1`, which does not wait behind
+   * the appends in flight, so a node busy writing stays healthy), else read: it answers, or the
+   * node is unhealthy.
+   */
+  store: DocStore & { ping?: () => Promise<void> }
   /** Pinged once per request, if the node has fan-out. */
   fanout?: Fanout
 }
@@ -45,7 +49,7 @@ export function withHealthChecks(checks: HealthChecks, next: RequestListener): R
     if ((req.url ?? '').split('?')[0] !== '/healthz') return next(req, res)
     setSecurityHeaders(res)
     void Promise.all([
-      within(checks.store.read(PROBE_GROUP)),
+      within(checks.store.ping ? checks.store.ping() : checks.store.read(PROBE_GROUP)),
       checks.fanout ? within(checks.fanout.ping()) : Promise.resolve(undefined),
     ]).then(([store, fanout]) => {
       const ok = store === 'ok' && fanout !== 'unreachable'

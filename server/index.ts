@@ -10,33 +10,20 @@
  */
 import { mkdir } from 'node:fs/promises'
 import { inviteLink } from '../shared/invite'
-import { readConfig, type ServerConfig } from './config'
+import { readConfig } from './config'
 import { ensureDemoGroup } from './demo'
 import { createRedisFanout } from './fanout/redis-fanout'
-import { createLogger, type Logger } from './logger'
+import { createLogger } from './logger'
+import { openDocStore } from './open-store'
 import type { BlobStore } from './store/blob-store'
-import type { DocStore } from './store/doc-store'
 import { createPostgresBlobStore } from './store/postgres-blob-store'
-import { createPostgresStore } from './store/postgres-store'
-import { createSqliteStore } from './store/sqlite-store'
 import { createSyncServer } from './sync-server'
-
-/** The configured document store; a PostgreSQL one is connected first, so a bad URL fails now. */
-async function openStore(config: ServerConfig, logger: Logger): Promise<DocStore> {
-  if (config.storeKind === 'sqlite') return createSqliteStore({ dataDir: config.dataDir })
-  const store = createPostgresStore({
-    url: config.databaseUrl as string,
-    log: (message) => logger.warn('store.connection', message),
-  })
-  await store.ready()
-  return store
-}
 
 async function main(): Promise<void> {
   const config = readConfig(process.env, process.cwd(), process.argv.slice(2))
   const logger = createLogger()
   await mkdir(config.dataDir, { recursive: true })
-  const store = await openStore(config, logger)
+  const store = await openDocStore(config, (message) => logger.warn('store.connection', message))
   const fanout =
     config.fanoutKind === 'redis'
       ? createRedisFanout({ url: config.redisUrl as string, logger })

@@ -8,22 +8,11 @@ import {
   type Snapshot,
 } from './store/compactor'
 import { CLOSE_CODES, type RoomMember } from './room-member'
-import {
-  UpdateBatch,
-  addClocks,
-  decodeRoomMessage,
-  type Clocks,
-  type RoomMessage,
-} from './room-messages'
+import { UpdateBatch } from './room-messages'
 import { changeTogether, mayChangeDoc, type Inbound } from './room-drain'
 import { RoomOutbox } from './room-outbox'
-import {
-  dropParkedOf,
-  hasParked,
-  parkedExtent,
-  parkedMore,
-  syncStep2WithoutParked,
-} from './room-parking'
+import { RoomMembers } from './room-members'
+import { hasParked, syncStep2WithoutParked } from './room-parking'
 import { RoomPresence } from './room-presence'
 import { applyStoredUpdates } from './room-remote'
 import { encodeSyncStep1 } from './protocol'
@@ -48,22 +37,6 @@ export interface RoomOptions {
   fanout?: Fanout
 }
 
-interface MemberState {
-  /** True once the member has been sent the room's sync step 1, i.e. after the load. */
-  greeted: boolean
-  /** True once one of its frames was refused; its later frames are ignored. */
-  refused: boolean
-  /**
-   * True from joining until the member's sync step 2 (its answer to the room's step 1): what it
-   * edited offline comes in that step 2, so an update it sends meanwhile (the stock client sends
-   * one at once if an edit lands as the socket opens) may build on changes the room does not
-   * have yet.
-   */
-  syncing: boolean
-  /** True while part of an update of its waits (parked by Yjs) for what it builds on. */
-  parked: boolean
-}
-
 /** How long a syncing member's update may wait for what it builds on before it is refused. */
 const PARKED_MS = 10_000
 
@@ -78,20 +51,20 @@ const PARKED_MS = 10_000
 export class Room {
   /** The group's document, as loaded from the store plus every update applied since. */
   readonly doc = new Y.Doc()
-  private readonly members = new Map<RoomMember, MemberState>()
   private readonly presence = new RoomPresence(this.doc, {
     broadcast: (message) => {
-      for (const [member, state] of this.members) if (state.greeted) member.send(message)
+      for (const member of this.members.greeted()) member.send(message)
     },
     publish: (update) => this.remote?.publish('awareness', update),
   })
+  private readonly members: RoomMembers
   private readonly outbox = new RoomOutbox({
     append: (update) => this.options.store.append(this.options.groupId, update),
     onStored: (position) => {
       this.position = position
       this.compactor?.noteAppend()
     },
-    recipients: () => this.greetedMembers(),
+    recipients: () => this.members.greeted(),
     onError: (error) => this.fail(error),
     onSent: (update) => this.remote?.publish('update', update),
   })
@@ -107,6 +80,12 @@ export class Room {
   private remote: FanoutSubscription | undefined
 
   constructor(private readonly options: RoomOptions) {
+    this.members = new RoomMembers({
+      doc: this.doc,
+      presence: this.presence,
+      enqueue: (task) => this.enqueue(task),
+      parkedMs: options.parkedMs ?? PARKED_MS,
+    })
     this.queue = this.load()
   }
 
@@ -128,11 +107,9 @@ export class Room {
   /** Adds a member; it is greeted (sync step 1, presence) once the stored state is loaded. */
   join(member: RoomMember): void {
     clearTimeout(this.idleTimer)
-    this.members.set(member, { greeted: false, refused: false, syncing: true, parked: false })
+    this.members.add(member)
     this.enqueue(() => {
-      const state = this.members.get(member)
-      if (!state) return
-      state.greeted = true
+      if (!this.members.greet(member)) return
       // A state vector holds no content: it may cover changes whose sync is still running.
       member.send(encodeSyncStep1(this.doc))
       if (!this.presence.isEmpty) member.send(this.presence.encodeAll())
@@ -153,12 +130,7 @@ export class Room {
   /** Removes a member after its queued messages, and unloads the room if it was the last. */
   leave(member: RoomMember): void {
     this.enqueue(() => {
-      const state = this.members.get(member)
-      if (!state || !this.members.delete(member)) return
-      // What it parked builds on its offline edits, which will not come now.
-      if (state.parked) this.dropParked()
-      this.presence.removeOf(member)
-      if (this.members.size === 0) this.scheduleUnload()
+      if (this.members.remove(member) && this.members.size === 0) this.scheduleUnload()
     })
   }
 
@@ -172,7 +144,7 @@ export class Room {
   /** Unloads at once, whatever the idle delay: for server shutdown. Resolves when stored. */
   shutdown(): Promise<void> {
     clearTimeout(this.idleTimer)
-    for (const member of this.members.keys()) member.close(CLOSE_CODES.goingAway, 'shutdown')
+    this.members.closeAll(CLOSE_CODES.goingAway, 'shutdown')
     // Members stay until the frames they sent before the shutdown have been stored.
     this.enqueue(() => {
       this.members.clear()
@@ -229,9 +201,9 @@ export class Room {
       changeTogether(this.doc, batch, mayChangeDoc(inbox, next), (writers) => {
         for (; next < inbox.length && !stepOne; next++) {
           const { member, frame } = inbox[next] as Inbound
-          const message = this.decode(member, frame)
+          const message = this.members.decode(member, frame)
           if (message?.type === 'sync-step-1') stepOne = { member, ...message }
-          else if (message) this.handle(member, message, writers)
+          else if (message) this.members.handle(member, message, writers)
         }
       })
       this.outbox.commit(batch)
@@ -266,7 +238,7 @@ export class Room {
   private applyStored(updates: Uint8Array[], fromStream: boolean): void {
     const parkedBefore = hasParked(this.doc)
     const { batch, parkedNow } = applyStoredUpdates(this.doc, updates)
-    if (!hasParked(this.doc)) for (const state of this.members.values()) state.parked = false
+    if (!hasParked(this.doc)) this.members.attached()
     if (parkedBefore) this.outbox.commit(batch)
     else this.outbox.relay(batch)
     if (fromStream) this.compactor?.noteAppend()
@@ -286,104 +258,6 @@ export class Room {
   private async compactAfterStored(): Promise<void> {
     await this.outbox.stored()
     if (this.state === 'open') this.compactor?.start(this.snapshot)
-  }
-
-  private *greetedMembers(): Iterable<RoomMember> {
-    for (const [member, state] of this.members) if (state.greeted) yield member
-  }
-
-  /** The decoded frame of a member still in the room, or undefined (then it is refused). */
-  private decode(member: RoomMember, frame: Uint8Array): RoomMessage | undefined {
-    const state = this.members.get(member)
-    if (!state || state.refused) return undefined
-    try {
-      return decodeRoomMessage(frame, this.presence.isHeld)
-    } catch {
-      this.refuse(member, state)
-      return undefined
-    }
-  }
-
-  /** Handles one message other than a sync step 1, inside the drain's transaction. */
-  private handle(member: RoomMember, message: RoomMessage, writers: Map<RoomMember, Clocks>): void {
-    const state = this.members.get(member)
-    if (!state || state.refused) return
-    if (message.type === 'update') {
-      const before = parkedExtent(this.doc)
-      // Read-only members still sync and show presence; their edits stay on their device.
-      if (member.canWrite) {
-        const clocks = writers.get(member)
-        if (clocks) addClocks(clocks, message.clocks)
-        else writers.set(member, new Map(message.clocks))
-        if (!this.applyUpdate(member, message.update)) this.refuse(member, state)
-      }
-      const parkedNow = parkedMore(this.doc, before)
-      if (message.step2) state.syncing = false
-      if (!hasParked(this.doc)) {
-        // Whatever was parked has attached (and is part of the transaction's update).
-        for (const other of this.members.values()) other.parked = false
-      } else if (parkedNow && state.syncing && !state.refused) {
-        // A stock client that edits as it reconnects sends that edit before its step 2,
-        // which carries the offline edits it builds on: let it wait for them.
-        this.park(state)
-      } else if (parkedNow || (message.step2 && state.parked)) {
-        // Nothing more is coming that what waits could build on.
-        if (parkedNow) this.refuse(member, state)
-        this.dropParked()
-      }
-    } else if (message.type === 'awareness') {
-      this.presence.apply(member, message.entries)
-    } else if (message.type === 'query-awareness') {
-      member.reply(() => this.presence.encodeAll())
-    }
-  }
-
-  /**
-   * Applies a member's update to the doc, inside the drain's transaction; a duplicate changes
-   * nothing. False if Yjs threw, after integrating whatever part of the update it could, which
-   * is then stored like any change.
-   */
-  private applyUpdate(from: RoomMember, update: Uint8Array): boolean {
-    try {
-      Y.applyUpdate(this.doc, update, from)
-      return true
-    } catch {
-      return false
-    }
-  }
-
-  /** A member sent a malformed frame: close its connection; the room carries on. */
-  private refuse(member: RoomMember, state: MemberState): void {
-    state.refused = true
-    member.close(CLOSE_CODES.invalidData, 'malformed message')
-  }
-
-  /**
-   * Lets a syncing member's update wait for what it builds on, for at most `parkedMs`: Yjs keeps
-   * it aside and attaches it when the member's step 2 brings the rest.
-   */
-  private park(state: MemberState): void {
-    if (state.parked) return
-    state.parked = true
-    setTimeout(() => {
-      this.enqueue(() => {
-        if (state.parked && hasParked(this.doc)) this.dropParked()
-      })
-    }, this.options.parkedMs ?? PARKED_MS)
-  }
-
-  /**
-   * Drops what Yjs parked (never stored: it would reach joiners and snapshots, and a garbled
-   * one makes the group unreadable) and refuses the members it came from, whose clients send it
-   * again, with what it builds on, once they reconnect.
-   */
-  private dropParked(): void {
-    dropParkedOf(this.doc)
-    for (const [member, state] of this.members) {
-      if (!state.parked) continue
-      state.parked = false
-      this.refuse(member, state)
-    }
   }
 
   /** The doc and the store position it covers; only called between queued tasks. */
@@ -421,7 +295,7 @@ export class Room {
     if (this.state === 'closed') return
     this.options.log(`room ${this.options.groupId}: closed after error: ${String(error)}`)
     if (this.state === 'open') this.options.onClosed()
-    for (const member of this.members.keys()) member.close(CLOSE_CODES.internalError, 'room error')
+    this.members.closeAll(CLOSE_CODES.internalError, 'room error')
     this.members.clear()
     this.destroy()
   }

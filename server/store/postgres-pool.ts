@@ -59,11 +59,13 @@ export function createPool(options: PostgresConnectionOptions, what: string): pg
   return pool
 }
 
-/** The tables (and indexes) a store needs, and the statements that create them. */
+/** The tables (and indexes, functions) a store needs, and the statements that create them. */
 export interface Schema {
-  /** Every relation `sql` creates, by name: when all exist, `sql` is not run at all. */
+  /** Every relation `sql` creates, by name: when all exist (and the functions), `sql` is not run. */
   relations: string[]
-  /** Idempotent `CREATE … IF NOT EXISTS` statements. */
+  /** Every function `sql` creates, as `name(argument types)`. */
+  functions?: string[]
+  /** Idempotent statements: `CREATE … IF NOT EXISTS`, `CREATE OR REPLACE FUNCTION`. */
   sql: string
 }
 
@@ -89,7 +91,7 @@ export async function ensureSchema(
     })
   }
   try {
-    if (await present(client, schema.relations)) return
+    if (await present(client, schema)) return
   } catch (error) {
     throw new Error(`${what}: cannot read ${redactUrl(url)}: ${describe(error)}`, { cause: error })
   } finally {
@@ -98,7 +100,7 @@ export async function ensureSchema(
   try {
     await inTransaction(pool, async (locked) => {
       await locked.query('SELECT pg_advisory_xact_lock($1, 0)', [ADVISORY_LOCK.schema])
-      if (!(await present(locked, schema.relations))) await locked.query(schema.sql)
+      if (!(await present(locked, schema))) await locked.query(schema.sql)
     })
   } catch (error) {
     throw new Error(`${what}: cannot create its tables in ${redactUrl(url)}: ${describe(error)}`, {
@@ -107,11 +109,13 @@ export async function ensureSchema(
   }
 }
 
-/** True when every relation named exists (in the search path). */
-async function present(client: pg.PoolClient, relations: string[]): Promise<boolean> {
+/** True when every relation and function of `schema` exists (in the search path). */
+async function present(client: pg.PoolClient, schema: Schema): Promise<boolean> {
   const { rows } = await client.query<{ present: boolean }>(
-    'SELECT bool_and(to_regclass(name) IS NOT NULL) AS present FROM unnest($1::text[]) AS name',
-    [relations],
+    `SELECT (SELECT bool_and(to_regclass(name) IS NOT NULL) FROM unnest($1::text[]) AS name)
+        AND (SELECT coalesce(bool_and(to_regprocedure(name) IS NOT NULL), true)
+             FROM unnest($2::text[]) AS name) AS present`,
+    [schema.relations, schema.functions ?? []],
   )
   return rows[0]?.present === true
 }

@@ -7,9 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { readConfig } from '../config'
 import { createRedisFanout } from '../fanout/redis-fanout'
-import type { DocStore } from '../store/doc-store'
-import { createPostgresStore } from '../store/postgres-store'
-import { createSqliteStore } from '../store/sqlite-store'
+import { openDocStore } from '../open-store'
 import { exportGroup, restoreGroup } from './group-backup'
 
 const USAGE = 'usage: group-backup-cli.ts export|restore <groupId> <file>'
@@ -18,10 +16,7 @@ async function main(): Promise<void> {
   const [command, groupId, file] = process.argv.slice(2)
   if ((command !== 'export' && command !== 'restore') || !groupId || !file) throw new Error(USAGE)
   const config = readConfig(process.env, process.cwd())
-  const store: DocStore =
-    config.storeKind === 'postgres'
-      ? createPostgresStore({ url: config.databaseUrl as string })
-      : createSqliteStore({ dataDir: config.dataDir })
+  const store = await openDocStore(config)
   const fanout =
     config.fanoutKind === 'redis'
       ? createRedisFanout({ url: config.redisUrl as string })

@@ -5,6 +5,8 @@ import { createRedisFanout } from '../../server/fanout/redis-fanout'
 import type { CompactionPolicy } from '../../server/store/compactor'
 import type { DocStore } from '../../server/store/doc-store'
 import { createSyncServer, type SyncServer } from '../../server/sync-server'
+import { usePostgres, type PostgresTestServer } from './postgres-server'
+import { useRedis, type RedisTestServer } from './redis-server'
 
 /** One in-process server node of a test cluster. */
 export interface ClusterNode {
@@ -53,4 +55,15 @@ export async function startNode(options: NodeOptions): Promise<ClusterNode> {
   const close = () => (closing ??= server.close().then(() => fanout.close()))
   onTestFinished(close)
   return { server, url: server.url, records, close }
+}
+
+/**
+ * The Redis and the PostgreSQL that the nodes of the current test file share, started before
+ * its tests and stopped after them (see `useRedis`, `usePostgres`). Call at file level.
+ */
+export function useClusterBackends(): {
+  redis: () => RedisTestServer
+  postgres: () => PostgresTestServer
+} {
+  return { redis: useRedis(), postgres: usePostgres() }
 }

@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, onTestFinished } from 'vitest'
+import { ADVISORY_LOCK } from '../../server/store/postgres-pool'
+import { groupLockKey } from '../../server/store/postgres-store'
 import { fixedPort } from './freed-port'
 import { waitFor } from './wait-for'
 
@@ -67,13 +69,26 @@ process.once('exit', () => {
   }
 })
 
+/** Options of {@link startPostgres}. */
+export interface PostgresTestOptions {
+  /**
+   * Sync the WAL to disk at each commit, as a production server does (`fsync`,
+   * `full_page_writes` on): for benchmarks, to compare with SQLite's `synchronous = FULL`.
+   * Tests leave it off.
+   */
+  fsync?: boolean
+}
+
 /**
  * Starts a PostgreSQL server as the tests need it: a fresh cluster (initdb, trust auth, UTF-8,
  * C locale) in a temp dir, listening on 127.0.0.1 only, its unix socket in that dir too. Takes
  * a couple of seconds, so start one per test file (`beforeAll`) and give each test its own
  * database with {@link createDatabase}; the caller stops it (`afterAll(() => server.stop())`).
  */
-export async function startPostgres(): Promise<PostgresTestServer> {
+export async function startPostgres(
+  options: PostgresTestOptions = {},
+): Promise<PostgresTestServer> {
+  const durability = options.fsync ? 'on' : 'off'
   const bin = await findBinDir()
   const user = await serverUser()
   const dir = await mkdtemp(join(tmpdir(), 'margins-pg-'))
@@ -107,7 +122,8 @@ export async function startPostgres(): Promise<PostgresTestServer> {
         ...['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', dir],
         // Tests do not survive a power cut anyway; fsync off spares the shared disk. Commits
         // still wait for their WAL write (synchronous_commit stays on), as in production.
-        ...['-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
+        ...['-c', `fsync=${durability}`, '-c', `full_page_writes=${durability}`],
+        ...['-c', 'max_connections=200'],
       ],
       { env, stdio: ['ignore', 'pipe', 'pipe'], ...user },
     )
@@ -195,4 +211,23 @@ export function usePostgres(): () => PostgresTestServer {
     if (!server) throw new Error('PostgreSQL test server not started (see the beforeAll error)')
     return server
   }
+}
+
+/**
+ * A session of another node frozen in the middle of a write to `groupId` on the database at
+ * `url`: a transaction open, the group's lock taken (as the store takes it), nothing committed.
+ * Appends and replaces of the group wait until it runs `COMMIT` (or `ROLLBACK`). Ended when the
+ * current test finishes; errors from the server going away are ignored.
+ */
+export async function holdGroupLock(url: string, groupId: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url })
+  client.on('error', () => {})
+  await client.connect()
+  onTestFinished(() => client.end())
+  await client.query('BEGIN')
+  await client.query('SELECT pg_advisory_xact_lock($1, $2)', [
+    ADVISORY_LOCK.group,
+    groupLockKey(groupId),
+  ])
+  return client
 }

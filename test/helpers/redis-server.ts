@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
+import { fixedPort } from './freed-port'
 import { waitFor } from './wait-for'
 
 const REDIS_SERVER = process.env.MARGINS_TEST_REDIS_SERVER ?? '/usr/bin/redis-server'
@@ -20,26 +21,13 @@ export interface RedisTestServer {
   close(): Promise<void>
 }
 
-/** A port free now, below Linux's ephemeral range, so nothing takes it while Redis restarts. */
-async function pickFixedPort(): Promise<number> {
-  for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000)
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer()
-      probe.once('error', () => resolve(false))
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)))
-    })
-    if (free) return port
-  }
-}
-
 /**
  * Starts `redis-server` as the tests need it: loopback only, no RDB snapshots, append-only
  * file on (fsync every second, Redis's default), data in a fresh temp dir. The caller closes it.
  */
 export async function startRedis(): Promise<RedisTestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'margins-redis-'))
-  const port = await pickFixedPort()
+  const port = await fixedPort()
   let child: ChildProcess | undefined
   let output = ''
   let exited: Promise<void> = Promise.resolve()
@@ -84,5 +72,21 @@ export async function startRedis(): Promise<RedisTestServer> {
       await stop()
       await rm(dir, { recursive: true, force: true })
     },
+  }
+}
+
+/**
+ * One Redis for the current test file (or `describe`): started in `beforeAll`, closed in
+ * `afterAll`. Call at file or `describe` level; call what it returns inside tests.
+ */
+export function useRedis(): () => RedisTestServer {
+  let server: RedisTestServer | undefined
+  beforeAll(async () => {
+    server = await startRedis()
+  }, 30_000)
+  afterAll(() => server?.close())
+  return () => {
+    if (!server) throw new Error('Redis test server not started (see the beforeAll error)')
+    return server
   }
 }

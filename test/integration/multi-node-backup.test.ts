@@ -3,16 +3,15 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createGroupKeys } from '../../shared/invite'
 import { createRedisFanout } from '../../server/fanout/redis-fanout'
 import type { DocStore } from '../../server/store/doc-store'
 import { createPostgresStore } from '../../server/store/postgres-store'
 import { restoreGroup } from '../../server/tools/group-backup'
-import { startNode } from '../helpers/node-cluster'
-import { createDatabase, startPostgres, type PostgresTestServer } from '../helpers/postgres-server'
-import { startRedis, type RedisTestServer } from '../helpers/redis-server'
+import { startNode, useClusterBackends } from '../helpers/node-cluster'
+import { createDatabase } from '../helpers/postgres-server'
 import { connectSyncClient, itemsOf } from '../helpers/sync-client'
 import { useTempDir } from '../helpers/temp-dir'
 import { waitFor } from '../helpers/wait-for'
@@ -20,16 +19,7 @@ import { waitFor } from '../helpers/wait-for'
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const run = promisify(execFile)
 
-let redis: RedisTestServer
-let postgres: PostgresTestServer
-
-beforeAll(async () => {
-  ;[redis, postgres] = await Promise.all([startRedis(), startPostgres()])
-}, 60_000)
-
-afterAll(async () => {
-  await Promise.all([redis?.close(), postgres?.stop()])
-})
+const { redis, postgres } = useClusterBackends()
 
 /** Runs the backup tool as an operator would, configured like the nodes. */
 function backupTool(args: string[], databaseUrl: string) {
@@ -40,7 +30,7 @@ function backupTool(args: string[], databaseUrl: string) {
       MARGINS_STORE: 'postgres',
       MARGINS_DATABASE_URL: databaseUrl,
       MARGINS_FANOUT: 'redis',
-      MARGINS_REDIS_URL: redis.url,
+      MARGINS_REDIS_URL: redis().url,
     },
   })
 }
@@ -57,11 +47,11 @@ const push = (doc: Y.Doc, prefix: string, count: number) => {
 
 describe('backing up and restoring one group', () => {
   it('exports the merged group, and a restore brings it back without losing newer edits', async () => {
-    const databaseUrl = await createDatabase(postgres.url)
+    const databaseUrl = await createDatabase(postgres().url)
     const store = createPostgresStore({ url: databaseUrl })
     const dataDir = await useTempDir('margins-multi-')
-    const a = await startNode({ store, redisUrl: redis.url, dataDir })
-    const b = await startNode({ store, redisUrl: redis.url, dataDir })
+    const a = await startNode({ store, redisUrl: redis().url, dataDir })
+    const b = await startNode({ store, redisUrl: redis().url, dataDir })
     const keys = createGroupKeys()
     const ada = await connectSyncClient(a.url, keys.groupId, keys.writeKey)
     const ben = await connectSyncClient(b.url, keys.groupId, keys.writeKey)
@@ -87,12 +77,12 @@ describe('backing up and restoring one group', () => {
     expect(itemsOf(ben.doc)).toEqual(itemsOf(ada.doc))
 
     // Restored into a new database that a node already serves: its members get it at once.
-    const freshUrl = await createDatabase(postgres.url)
+    const freshUrl = await createDatabase(postgres().url)
     const fresh = createPostgresStore({ url: freshUrl })
-    const c = await startNode({ store: fresh, redisUrl: `${redis.url}/1`, dataDir })
+    const c = await startNode({ store: fresh, redisUrl: `${redis().url}/1`, dataDir })
     const cay = await connectSyncClient(c.url, keys.groupId, keys.writeKey)
     expect(itemsOf(cay.doc)).toEqual([])
-    const tool = createRedisFanout({ url: `${redis.url}/1` })
+    const tool = createRedisFanout({ url: `${redis().url}/1` })
     await restoreGroup(fresh, keys.groupId, new Uint8Array(await readFile(file)), tool)
     await waitFor(
       'Cay to get the restored group without reconnecting',

@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createGroupKeys } from '../../shared/invite'
 import type { DocStore } from '../../server/store/doc-store'
 import { createPostgresStore } from '../../server/store/postgres-store'
-import { startNode } from '../helpers/node-cluster'
-import { createDatabase, startPostgres, type PostgresTestServer } from '../helpers/postgres-server'
-import { startRedis, type RedisTestServer } from '../helpers/redis-server'
+import { startNode, useClusterBackends } from '../helpers/node-cluster'
+import { createDatabase } from '../helpers/postgres-server'
 import { connectSyncClient, itemsOf, type SyncClient } from '../helpers/sync-client'
 import { useTempDir } from '../helpers/temp-dir'
 import { waitFor } from '../helpers/wait-for'
 
-let redis: RedisTestServer
-let postgres: PostgresTestServer
-
-beforeAll(async () => {
-  ;[redis, postgres] = await Promise.all([startRedis(), startPostgres()])
-}, 60_000)
-
-afterAll(async () => {
-  await Promise.all([redis?.close(), postgres?.stop()])
-})
+const { redis, postgres } = useClusterBackends()
 
 /**
  * `store` seen through a wrapper that makes each compaction slow (appends go on meanwhile) and
@@ -49,12 +39,12 @@ function watchedStore(store: DocStore) {
 
 describe('compaction with several nodes', () => {
   it('runs on one node at a time, and keeps every update stored while it runs', async () => {
-    const postgresStore = createPostgresStore({ url: await createDatabase(postgres.url) })
+    const postgresStore = createPostgresStore({ url: await createDatabase(postgres().url) })
     const { store, tally } = watchedStore(postgresStore)
     const dataDir = await useTempDir('margins-multi-')
     const compaction = { quietMs: 5, maxDelayMs: 20, maxRows: 4 }
-    const a = await startNode({ store, redisUrl: redis.url, dataDir, compaction })
-    const b = await startNode({ store, redisUrl: redis.url, dataDir, compaction })
+    const a = await startNode({ store, redisUrl: redis().url, dataDir, compaction })
+    const b = await startNode({ store, redisUrl: redis().url, dataDir, compaction })
     const keys = createGroupKeys()
     const clients: SyncClient[] = []
     for (const node of [a, b, a, b]) {

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createGroupKeys } from '../../shared/invite'
 import { createPostgresStore } from '../../server/store/postgres-store'
 import { minimalPdf, sha256Hex } from '../fixtures/pdf'
-import { startNode } from '../helpers/node-cluster'
-import { createDatabase, startPostgres, type PostgresTestServer } from '../helpers/postgres-server'
-import { startRedis, type RedisTestServer } from '../helpers/redis-server'
+import { startNode, useClusterBackends } from '../helpers/node-cluster'
+import { createDatabase } from '../helpers/postgres-server'
 import { startServerProcess, type ServerProcess } from '../helpers/server-process'
 import { connectSyncClient, itemsOf, type SyncClient } from '../helpers/sync-client'
 import { startTcpBalancer } from '../helpers/tcp-balancer'
@@ -14,16 +13,7 @@ import { waitFor } from '../helpers/wait-for'
 
 const READY = /Margins is running at (http:\/\/\S+)/
 
-let redis: RedisTestServer
-let postgres: PostgresTestServer
-
-beforeAll(async () => {
-  ;[redis, postgres] = await Promise.all([startRedis(), startPostgres()])
-}, 60_000)
-
-afterAll(async () => {
-  await Promise.all([redis?.close(), postgres?.stop()])
-})
+const { redis, postgres } = useClusterBackends()
 
 /** `server/index.ts` as a deployment runs it: PostgreSQL store, Redis fan-out, own data dir. */
 async function startNodeProcess(
@@ -37,7 +27,7 @@ async function startNodeProcess(
       MARGINS_STORE: 'postgres',
       MARGINS_DATABASE_URL: databaseUrl,
       MARGINS_FANOUT: 'redis',
-      MARGINS_REDIS_URL: redis.url,
+      MARGINS_REDIS_URL: redis().url,
     },
     READY,
   )
@@ -109,7 +99,7 @@ async function healthWhen(origin: string, status: number): Promise<Record<string
 
 describe('a node dying or Redis restarting', () => {
   it('a killed node’s members reconnect to another node, and nothing any client had is lost', async () => {
-    const databaseUrl = await createDatabase(postgres.url)
+    const databaseUrl = await createDatabase(postgres().url)
     const nodes = [
       await startNodeProcess(databaseUrl),
       await startNodeProcess(databaseUrl),
@@ -171,10 +161,10 @@ describe('a node dying or Redis restarting', () => {
   }, 120_000)
 
   it('a Redis restart mid-stream: members of one node still sync while it is down, and none is lost', async () => {
-    const store = createPostgresStore({ url: await createDatabase(postgres.url) })
+    const store = createPostgresStore({ url: await createDatabase(postgres().url) })
     const dataDir = await useTempDir('margins-multi-')
-    const a = await startNode({ store, redisUrl: redis.url, dataDir })
-    const b = await startNode({ store, redisUrl: redis.url, dataDir })
+    const a = await startNode({ store, redisUrl: redis().url, dataDir })
+    const b = await startNode({ store, redisUrl: redis().url, dataDir })
     const keys = createGroupKeys()
     const onA = [
       await connectSyncClient(a.url, keys.groupId, keys.writeKey),
@@ -190,7 +180,7 @@ describe('a node dying or Redis restarting', () => {
     expect(await healthWhen(a.url, 200)).toMatchObject({ ok: true, store: 'ok', fanout: 'ok' })
 
     // Killed, not stopped: up to a second of its append-only file may be gone on restart.
-    await redis.stop({ kill: true })
+    await redis().stop({ kill: true })
     await writing.grow(50, 'items to keep flowing while Redis is down')
     await writing.stop()
     // The last edit of all is made while Redis is down, and nothing later builds on it.
@@ -206,7 +196,7 @@ describe('a node dying or Redis restarting', () => {
       store: 'ok',
       fanout: 'unreachable',
     })
-    await redis.start()
+    await redis().start()
 
     const all = await converge(clients, [...writing.seen, ...writing.written.flat(), marker])
     const stored = new Y.Doc()

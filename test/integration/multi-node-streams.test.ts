@@ -1,20 +1,12 @@
 import { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { createGroupKeys } from '../../shared/invite'
 import type { FanoutListener } from '../../server/fanout/fanout'
 import { createRedisFanout, streamKeyOf } from '../../server/fanout/redis-fanout'
-import { startRedis, type RedisTestServer } from '../helpers/redis-server'
+import { useRedis } from '../helpers/redis-server'
 import { waitFor } from '../helpers/wait-for'
 
-let redis: RedisTestServer
-
-beforeAll(async () => {
-  redis = await startRedis()
-}, 30_000)
-
-afterAll(async () => {
-  await redis?.close()
-})
+const redis = useRedis()
 
 /** What a room would hear: the first byte of each update, and how often it was told to resync. */
 function recordingListener() {
@@ -30,14 +22,14 @@ function recordingListener() {
 
 /** A plain client that writes entries as another node would. */
 function otherNode(): Redis {
-  const client = new Redis(redis.url)
+  const client = new Redis(redis().url)
   onTestFinished(() => client.disconnect())
   return client
 }
 
 /** A fan-out connected to Redis: one created a moment ago may not be yet. */
 async function connectedFanout(maxLen?: number) {
-  const fanout = createRedisFanout({ url: redis.url, maxLen })
+  const fanout = createRedisFanout({ url: redis().url, maxLen })
   onTestFinished(() => fanout.close())
   for (let tries = 0; !(await fanout.ping()); tries++) {
     if (tries > 500) throw new Error('the fan-out never connected')

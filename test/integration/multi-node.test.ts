@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createGroupKeys } from '../../shared/invite'
 import type { DocStore } from '../../server/store/doc-store'
 import { createPostgresStore } from '../../server/store/postgres-store'
-import { startNode } from '../helpers/node-cluster'
-import { createDatabase, startPostgres, type PostgresTestServer } from '../helpers/postgres-server'
-import { startRedis, type RedisTestServer } from '../helpers/redis-server'
+import { startNode, useClusterBackends } from '../helpers/node-cluster'
+import { createDatabase } from '../helpers/postgres-server'
 import {
   awarenessMessage,
   connectSyncClient,
@@ -16,21 +15,12 @@ import {
 import { useTempDir } from '../helpers/temp-dir'
 import { waitFor } from '../helpers/wait-for'
 
-let redis: RedisTestServer
-let postgres: PostgresTestServer
-
-beforeAll(async () => {
-  ;[redis, postgres] = await Promise.all([startRedis(), startPostgres()])
-}, 60_000)
-
-afterAll(async () => {
-  await Promise.all([redis?.close(), postgres?.stop()])
-})
+const { redis, postgres } = useClusterBackends()
 
 /** A fresh PostgreSQL database that every node of one test shares. */
 async function sharedStore(): Promise<{ store: DocStore; dataDir: string }> {
   const dataDir = await useTempDir('margins-multi-')
-  const store = createPostgresStore({ url: await createDatabase(postgres.url) })
+  const store = createPostgresStore({ url: await createDatabase(postgres().url) })
   return { store, dataDir }
 }
 
@@ -59,8 +49,8 @@ const nameSeen = (client: SyncClient, id: number): string | undefined =>
 describe('several nodes on one store with Redis fan-out', () => {
   it('members on two nodes see each other’s edits, in one order, and each other’s presence', async () => {
     const { store, dataDir } = await sharedStore()
-    const a = await startNode({ store, redisUrl: redis.url, dataDir })
-    const b = await startNode({ store, redisUrl: redis.url, dataDir })
+    const a = await startNode({ store, redisUrl: redis().url, dataDir })
+    const b = await startNode({ store, redisUrl: redis().url, dataDir })
     const keys = createGroupKeys()
     const clients = [
       await connectSyncClient(a.url, keys.groupId, keys.writeKey),
@@ -105,9 +95,9 @@ describe('several nodes on one store with Redis fan-out', () => {
   it('a member joining on a third node gets the group and the presence set before it came', async () => {
     const { store, dataDir } = await sharedStore()
     const nodes = [
-      await startNode({ store, redisUrl: redis.url, dataDir }),
-      await startNode({ store, redisUrl: redis.url, dataDir }),
-      await startNode({ store, redisUrl: redis.url, dataDir }),
+      await startNode({ store, redisUrl: redis().url, dataDir }),
+      await startNode({ store, redisUrl: redis().url, dataDir }),
+      await startNode({ store, redisUrl: redis().url, dataDir }),
     ]
     const [a, b, c] = nodes as [(typeof nodes)[0], (typeof nodes)[0], (typeof nodes)[0]]
     const keys = createGroupKeys()
@@ -135,8 +125,8 @@ describe('several nodes on one store with Redis fan-out', () => {
 
   it('a member on one node cannot forge the presence of a member on another', async () => {
     const { store, dataDir } = await sharedStore()
-    const a = await startNode({ store, redisUrl: redis.url, dataDir })
-    const b = await startNode({ store, redisUrl: redis.url, dataDir })
+    const a = await startNode({ store, redisUrl: redis().url, dataDir })
+    const b = await startNode({ store, redisUrl: redis().url, dataDir })
     const keys = createGroupKeys()
     const ada = await connectSyncClient(a.url, keys.groupId, keys.writeKey)
     const onA = await connectSyncClient(a.url, keys.groupId, keys.readKey)

@@ -1,6 +1,12 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { accessOf, parseInviteLink } from '../../shared/invite'
 import { readGroup } from '../../shared/model'
+import { createPostgresStore } from '../../server/store/postgres-store'
+import { SQLITE_FILE_NAME } from '../../server/store/sqlite-store'
+import { createDatabase, usePostgres } from '../helpers/postgres-server'
 import { runNpmScript } from '../helpers/run-script'
 import { connectSyncClient } from '../helpers/sync-client'
 import { startTestServer } from '../helpers/sync-test-server'
@@ -71,5 +77,48 @@ describe('npm run group:create', () => {
     expect(missing.code).toBe(2)
     expect(missing.stderr).toContain('--name is required')
     expect(missing.stdout).toBe('')
+  })
+})
+
+describe('npm run group:create with MARGINS_STORE=postgres', () => {
+  const postgres = usePostgres()
+
+  it('stores the group in the configured PostgreSQL, where every node finds it', async () => {
+    const dataDir = await useTempDir()
+    const databaseUrl = await createDatabase(postgres().url)
+    const env = {
+      MARGINS_DATA_DIR: dataDir,
+      MARGINS_STORE: 'postgres',
+      MARGINS_DATABASE_URL: databaseUrl,
+    }
+    const run = await runNpmScript('group:create', ['--name', 'Lab on Postgres', '--json'], env)
+    expect(run).toMatchObject({ code: 0, stderr: '' })
+    const created = JSON.parse(run.stdout.trim()) as CreatedGroup & { store: string }
+    expect(created.store).toBe('postgres')
+    expect(existsSync(join(dataDir, SQLITE_FILE_NAME))).toBe(false)
+
+    const store = createPostgresStore({ url: databaseUrl })
+    try {
+      const doc = new Y.Doc()
+      for (const update of await store.load(created.id)) Y.applyUpdate(doc, update)
+      expect(readGroup(doc)?.name).toBe('Lab on Postgres')
+    } finally {
+      await store.close()
+    }
+
+    const text = await runNpmScript('group:create', ['--name', 'Second'], env)
+    expect(text.code).toBe(0)
+    // Where it went, without the password a URL may hold.
+    expect(text.stdout).toContain(`stored in PostgreSQL ${databaseUrl}`)
+  })
+
+  it('refuses to start without the database URL, and says which variable is missing', async () => {
+    const run = await runNpmScript('group:create', ['--name', 'Lab', '--json'], {
+      MARGINS_DATA_DIR: await useTempDir(),
+      MARGINS_STORE: 'postgres',
+    })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('MARGINS_DATABASE_URL')
+    expect(run.stdout).toBe('')
   })
 })
