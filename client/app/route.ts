@@ -13,7 +13,7 @@ export type Route =
   | { page: 'meeting'; groupId: string; meetingId: string }
   | { page: 'storage'; groupId: string }
   | { page: 'paper'; groupId: string; paperId: string }
-  | { page: 'pdf'; groupId: string; paperId: string }
+  | { page: 'pdf'; groupId: string; paperId: string; annotationId?: string }
   | { page: 'new-group' }
   | { page: 'device' }
   | { page: 'device-link'; data: string }
@@ -32,7 +32,8 @@ const ITEM_ID = /^[A-Za-z0-9_-]{1,64}$/
  * paper, its id URI-encoded), `#g/<groupId>/rounds` and `#g/<groupId>/r/<roundId>` (ranked-choice
  * rounds), `#g/<groupId>/meetings` and `#g/<groupId>/m/<meetingId>` (meetings),
  * `#g/<groupId>/storage` (the PDFs kept on this device), `#g/<groupId>/p/<paperId>/pdf` (the
- * paper's PDF in the reader).
+ * paper's PDF in the reader) and `#g/<groupId>/p/<paperId>/pdf/<annotationId>` (the reader at
+ * one of its highlights).
  */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
@@ -44,12 +45,13 @@ export function parseRoute(hash: string): Route {
   if (path === 'new') return { page: 'new-group' }
   if (path === 'device') return { page: 'device' }
   if (path.startsWith('device/')) return { page: 'device-link', data: path.slice('device/'.length) }
-  const group = /^g\/([^/]+)(?:\/(tags|rounds|meetings|storage)|\/([prm])\/([^/]+)(\/pdf)?)?$/.exec(
-    path,
-  )
+  const group =
+    /^g\/([^/]+)(?:\/(tags|rounds|meetings|storage)|\/([prm])\/([^/]+)(\/pdf(?:\/([^/]+))?)?)?$/.exec(
+      path,
+    )
   const groupId = group?.[1]
   if (!group || !groupId || !isKey(groupId)) return { page: 'not-found' }
-  const [, , list, kind, id, reader] = group
+  const [, , list, kind, id, reader, annotationId] = group
   if (list === 'tags' || list === 'rounds' || list === 'meetings' || list === 'storage') {
     return { page: list, groupId }
   }
@@ -58,8 +60,13 @@ export function parseRoute(hash: string): Route {
   if (kind === 'r' && ITEM_ID.test(id)) return { page: 'round', groupId, roundId: id }
   if (kind === 'm' && ITEM_ID.test(id)) return { page: 'meeting', groupId, meetingId: id }
   if (kind !== 'p') return { page: 'not-found' }
+  if (annotationId !== undefined && !ITEM_ID.test(annotationId)) return { page: 'not-found' }
   try {
-    return { page: reader ? 'pdf' : 'paper', groupId, paperId: decodeURIComponent(id) }
+    const paperId = decodeURIComponent(id)
+    if (!reader) return { page: 'paper', groupId, paperId }
+    return annotationId === undefined
+      ? { page: 'pdf', groupId, paperId }
+      : { page: 'pdf', groupId, paperId, annotationId }
   } catch {
     return { page: 'not-found' }
   }
@@ -110,9 +117,10 @@ export function paperHref(groupId: string, paperId: string): string {
   return `#g/${groupId}/p/${encodeURIComponent(paperId)}`
 }
 
-/** The hash of a paper's PDF in the reader. */
-export function pdfReaderHref(groupId: string, paperId: string): string {
-  return `${paperHref(groupId, paperId)}/pdf`
+/** The hash of a paper's PDF in the reader, opened at one of its highlights when one is named. */
+export function pdfReaderHref(groupId: string, paperId: string, annotationId?: string): string {
+  const reader = `${paperHref(groupId, paperId)}/pdf`
+  return annotationId === undefined ? reader : `${reader}/${annotationId}`
 }
 
 /** The route of the current hash, following `hashchange`. */

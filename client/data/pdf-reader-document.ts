@@ -1,9 +1,8 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist'
-import type { TextContent } from 'pdfjs-dist/types/src/display/api'
-import { pdfPageText, type PdfPageText } from '../../shared/anchoring/pdf-page-text'
 import { PdfRequestError } from './pdf-api'
 import { pdfFile } from './pdf-open'
+import { createPageTexts, type PageTexts } from './pdf-page-texts'
 
 /** Where the build serves pdf.js's standard fonts (see vite.config.ts), for PDFs that do not embed theirs. */
 const STANDARD_FONTS = '/pdfjs/standard_fonts/'
@@ -11,22 +10,23 @@ const STANDARD_FONTS = '/pdfjs/standard_fonts/'
 /** pdf.js itself, loaded when the reader first opens a PDF. */
 export type PdfJs = typeof import('pdfjs-dist')
 
-/** One page of the PDF: its size at scale 1 and its text, read once when the PDF opens. */
+/** One page of the PDF and its size at scale 1, known when the PDF opens. */
 export interface ReaderPage {
   /** 1-based. */
   number: number
   proxy: PDFPageProxy
   width: number
   height: number
-  content: TextContent
-  /** The page's text as annotations count it, and where each item starts in it. */
-  text: PdfPageText
 }
 
-/** An opened PDF with every page's text (anchoring and finding read all pages). */
+/**
+ * An opened PDF: its pages show at once, and their texts (which anchoring, finding and
+ * selecting read) arrive one page at a time, the pages near the view first.
+ */
 export interface ReaderDocument {
   pdfjs: PdfJs
   pages: ReaderPage[]
+  texts: PageTexts
 }
 
 /** What opening the PDF came to. */
@@ -50,9 +50,8 @@ async function readPages(pdf: PDFDocumentProxy): Promise<ReaderPage[]> {
   const pages: ReaderPage[] = []
   for (let number = 1; number <= pdf.numPages; number++) {
     const proxy = await pdf.getPage(number)
-    const content = await proxy.getTextContent()
     const { width, height } = proxy.getViewport({ scale: 1 })
-    pages.push({ number, proxy, width, height, content, text: pdfPageText(content.items) })
+    pages.push({ number, proxy, width, height })
   }
   return pages
 }
@@ -86,7 +85,17 @@ export function createReaderDocument(groupId: string, sha256: string): Accessor<
       }).promise
       if (!alive) return void pdf.destroy()
       const pages = await readPages(pdf)
-      if (alive) setLoad({ state: 'open', document: { pdfjs, pages } })
+      if (!alive) return
+      const texts = createPageTexts(
+        pages.length,
+        async (number) => {
+          const page = pages[number - 1]
+          if (!page) throw new RangeError(`No page ${number}`)
+          return page.proxy.getTextContent()
+        },
+        () => alive,
+      )
+      setLoad({ state: 'open', document: { pdfjs, pages, texts } })
     } catch (error) {
       if (alive) setLoad({ state: 'failed', problem: problemOf(error) })
     }

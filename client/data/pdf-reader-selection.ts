@@ -54,18 +54,46 @@ function offsetAt(layer: PageLayer, node: Node, offset: number): number {
   return next ? next.start : layer.text.length
 }
 
+/** The part of a selection that can be highlighted: on one page, as offsets into its text. */
+export interface LayerSelection extends PdfSelection {
+  /**
+   * The last page the selection runs onto when it runs past `page`: only `page`'s part is
+   * kept, and the member must be told before they save.
+   */
+  runsOnto?: number
+}
+
 /**
- * The part of `range` on the first page it touches, as offsets into that page's text (a
- * selection dragged across pages keeps its first page's part). Undefined when it touches no
- * page's text.
+ * The part of `range` on the first page where it holds some text, as offsets into that page's
+ * text; undefined when it holds none. A selection dragged across pages keeps its first page's
+ * part, and says how far it ran (`runsOnto`).
+ *
+ * Why clip rather than make one annotation per page: an annotation's target is one page, and a
+ * note and its thread belong to one annotation, so a passage split over two annotations would
+ * list twice, keep its note on one part only, and lose a part when the other is deleted. The
+ * text between the parts is the page's footer and the next one's header (running title, page
+ * number, footnotes), which a highlight of each part would take in. Hypothesis does not create
+ * annotations across PDF pages either, and Zotero needed header and footer detection to (zotero
+ * issue #2114). The reader says so in its toolbar before anything is saved, so the member can
+ * highlight the rest on its own page.
  */
 export function selectionOnPages(
   layers: readonly PageLayer[],
   range: Range,
-): PdfSelection | undefined {
-  const ordered = [...layers].sort((a, b) => a.page - b.page)
-  const layer = ordered.find((candidate) => range.intersectsNode(candidate.root))
-  if (!layer) return undefined
+): LayerSelection | undefined {
+  const parts = [...layers]
+    .sort((a, b) => a.page - b.page)
+    .filter((layer) => range.intersectsNode(layer.root))
+    .map((layer) => partOn(layer, range))
+    .filter((part) => part.start < part.end)
+  const first = parts[0]
+  const last = parts[parts.length - 1]
+  if (!first || !last) return undefined
+  return last.page === first.page ? first : { ...first, runsOnto: last.page }
+}
+
+/** The part of `range` on a page it touches (empty when it holds none of the page's text). */
+function partOn(layer: PageLayer, range: Range): PdfSelection {
   const inside = (node: Node) => layer.root === node || layer.root.contains(node)
   const start = inside(range.startContainer)
     ? offsetAt(layer, range.startContainer, range.startOffset)
@@ -73,7 +101,7 @@ export function selectionOnPages(
   const end = inside(range.endContainer)
     ? offsetAt(layer, range.endContainer, range.endOffset)
     : layer.text.length
-  return start < end ? { page: layer.page, start, end } : undefined
+  return { page: layer.page, start, end }
 }
 
 /** A piece of a passage inside one span's text node: offsets into that node. */

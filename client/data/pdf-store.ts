@@ -74,12 +74,26 @@ function changed(): void {
 
 const sameOwner = (a: PdfOwner, b: PdfOwner) => a.groupId === b.groupId && a.paperId === b.paperId
 
-/** Keeps `file` (the PDF whose SHA-256 is `sha256`) on this device for `owner`. */
+/**
+ * Keeps `file` (the PDF whose SHA-256 is `sha256`) on this device for `owner`, as that paper's
+ * PDF: a file kept for the paper before (its PDF was replaced by another) is no longer kept for
+ * it, and is freed when no other paper, of any group, keeps it.
+ */
 export async function keepPdfFile(sha256: string, file: Blob, owner: PdfOwner): Promise<void> {
   const db = await open()
   const tx = db.transaction([FILES, KEPT], 'readwrite')
   const kept = tx.objectStore(KEPT)
-  const seen = (await done(kept.get(sha256))) as KeptPdf | undefined
+  const all = (await done(kept.getAll())) as KeptPdf[]
+  for (const older of all) {
+    if (older.sha256 === sha256 || !older.owners.some((other) => sameOwner(other, owner))) continue
+    const owners = older.owners.filter((other) => !sameOwner(other, owner))
+    if (owners.length > 0) kept.put({ ...older, owners })
+    else {
+      kept.delete(older.sha256)
+      tx.objectStore(FILES).delete(older.sha256)
+    }
+  }
+  const seen = all.find((pdf) => pdf.sha256 === sha256)
   const owners = (seen?.owners ?? []).filter((other) => !sameOwner(other, owner))
   tx.objectStore(FILES).put(file, sha256)
   kept.put({ sha256, size: file.size, owners: [...owners, owner], keptAt: Date.now() })

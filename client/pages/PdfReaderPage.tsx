@@ -2,7 +2,7 @@ import { Show, createEffect, createMemo, onCleanup, untrack } from 'solid-js'
 import type { GroupView } from '../data/create-group-view'
 import { createPaperView } from '../data/create-paper-view'
 import { createPaperPdf } from '../data/pdf-paper'
-import { paperHref } from '../app/route'
+import { createHashRoute, paperHref } from '../app/route'
 import { PaperNotFound } from '../components/paper/PaperNotFound'
 import { PdfReaderScreen } from '../components/pdf-reader/PdfReaderScreen'
 
@@ -12,6 +12,13 @@ export function PdfReaderPage(props: { view: GroupView; paperId: string }) {
   const data = createPaperView(view, () => props.paperId)
   const paperId = createMemo(() => data.paper?.id)
   const pdf = createPaperPdf(view, () => paperId() ?? props.paperId)
+  // The highlight the address names (`…/pdf/<annotationId>`), read here so that following
+  // another highlight's link keeps the opened PDF.
+  const route = createHashRoute()
+  const target = () => {
+    const place = route()
+    return place.page === 'pdf' ? place.annotationId : undefined
+  }
 
   createEffect(() => {
     const id = paperId()
@@ -45,7 +52,13 @@ export function PdfReaderPage(props: { view: GroupView; paperId: string }) {
               {(sha256) => (
                 <Show when={pdf()?.sha256 === sha256 && pdf()}>
                   {(file) => (
-                    <PdfReaderScreen view={props.view} data={data} paper={paper()} pdf={file()} />
+                    <PdfReaderScreen
+                      view={props.view}
+                      data={data}
+                      paper={paper()}
+                      pdf={file()}
+                      target={target()}
+                    />
                   )}
                 </Show>
               )}

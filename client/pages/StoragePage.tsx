@@ -1,38 +1,68 @@
-import { For, Show, createSignal, onMount } from 'solid-js'
+import { For, Show, createSignal, onMount, untrack } from 'solid-js'
 import type { GroupView } from '../data/create-group-view'
 import { createStorageFacts } from '../data/pdf-device'
-import { createKeptPdfs, freeKeptPdfs, type KeptPdf } from '../data/pdf-store'
+import { createCurrentPdfs } from '../data/pdf-current'
+import { createPendingFree } from '../data/pdf-pending-free'
+import { createKeptPdfs, type KeptPdf } from '../data/pdf-store'
 import { groupHref, paperHref } from '../app/route'
 import { formatCount } from '../format/count'
 import { formatSize } from '../components/pdf/format-size'
+import { UndoToast, type Undoable } from '../components/UndoToast'
 import '../styles/pdf.css'
+import '../styles/pdf-storage.css'
 
-/** The PDFs kept on this device, with their sizes and what the browser allows; frees space. */
+/** What the member asked to free while offline, until they confirm or keep it. */
+interface OfflineFree {
+  pdfs: KeptPdf[]
+  what: string
+}
+
+/**
+ * The PDFs kept on this device, with their sizes and what the browser allows; frees space, with
+ * an offer to undo (and, offline, a warning first: a freed PDF needs a connection to come back).
+ */
 export function StoragePage(props: { view: GroupView }) {
   const kept = createKeptPdfs()
   const storage = createStorageFacts()
-  const [said, setSaid] = createSignal('')
+  const current = createCurrentPdfs(untrack(() => props.view))
   const [problem, setProblem] = createSignal<string>()
-  const total = () => (kept.list() ?? []).reduce((sum, pdf) => sum + pdf.size, 0)
+  const pending = createPendingFree(setProblem)
+  const [offer, setOffer] = createSignal<Undoable>()
+  const [asked, setAsked] = createSignal<OfflineFree>()
+  const list = () => kept.list()?.filter((pdf) => !pending.hidden().has(pdf.sha256))
+  const sizeOf = (pdfs: readonly KeptPdf[]) => pdfs.reduce((sum, pdf) => sum + pdf.size, 0)
+  const total = () => sizeOf(list() ?? [])
   let heading: HTMLHeadingElement | undefined
+  let keepButton: HTMLButtonElement | undefined
   onMount(() => heading?.focus({ preventScroll: true }))
 
-  const free = async (sha256s: readonly string[] | undefined, message: string) => {
-    try {
-      await freeKeptPdfs(sha256s)
-      setProblem(undefined)
-      setSaid(message)
-      storage.refresh()
-      // The Free button that held focus is gone with its row.
-      heading?.focus()
-    } catch {
-      setProblem('The space could not be freed: this browser refused to change its storage.')
-    }
+  const free = (pdfs: KeptPdf[], what: string) => {
+    setAsked(undefined)
+    setProblem(undefined)
+    pending.free(pdfs.map((pdf) => pdf.sha256))
+    setOffer({ message: `Freed ${formatSize(sizeOf(pdfs))}: ${what}.`, undo: pending.undo })
+    // The Free button that held focus is gone with its row.
+    heading?.focus()
   }
-  const titleOf = (pdf: KeptPdf) => {
-    const here = pdf.owners.filter((owner) => owner.groupId === props.view.groupId)
-    return (here[0] ?? pdf.owners[0])?.title ?? 'A PDF'
+  // Offline, a freed PDF cannot be downloaded again until the device is back online.
+  const request = (pdfs: KeptPdf[], what: string) => {
+    if (props.view.status() !== 'offline') return free(pdfs, what)
+    setAsked({ pdfs, what })
+    keepButton?.focus()
   }
+  const closeOffer = () => {
+    setOffer(undefined)
+    void pending.commit().then(() => storage.refresh())
+  }
+  const here = (pdf: KeptPdf) => pdf.owners.filter((owner) => owner.groupId === props.view.groupId)
+  const titleOf = (pdf: KeptPdf) => (here(pdf)[0] ?? pdf.owners[0])?.title ?? 'A PDF'
+  // Kept for papers of this group that all have another PDF now.
+  const older = (pdf: KeptPdf) =>
+    here(pdf).length > 0 &&
+    here(pdf).every((owner) => {
+      const now = current.value[owner.paperId]
+      return now !== undefined && now !== pdf.sha256
+    })
 
   return (
     <section class="storage-page" aria-labelledby="storage-heading">
@@ -51,9 +81,6 @@ export function StoragePage(props: { view: GroupView }) {
         quota={storage.facts().quota}
         persisted={storage.facts().persisted}
       />
-      <p class="visually-hidden" role="status" aria-live="polite">
-        {said()}
-      </p>
       <Show when={problem() ?? kept.problem()}>
         {(text) => (
           <p class="error" role="alert">
@@ -61,64 +88,89 @@ export function StoragePage(props: { view: GroupView }) {
           </p>
         )}
       </Show>
-      <Show when={kept.list()}>
-        {(list) => (
+      <Show when={asked()}>
+        {(what) => (
+          <div class="storage-offline-warning" role="alert">
+            <p>
+              You are offline: once freed, {what().what} cannot be downloaded again until this
+              device is back online. Free {what().pdfs.length === 1 ? 'it' : 'them'} anyway?
+            </p>
+            <div class="storage-offline-actions">
+              <button type="button" onClick={() => free(what().pdfs, what().what)}>
+                Free anyway
+              </button>
+              <button
+                ref={keepButton}
+                type="button"
+                class="secondary"
+                onClick={() => {
+                  setAsked(undefined)
+                  heading?.focus()
+                }}
+              >
+                Keep {what().pdfs.length === 1 ? 'it' : 'them'}
+              </button>
+            </div>
+          </div>
+        )}
+      </Show>
+      <Show when={list()}>
+        {(shown) => (
           <Show
-            when={list().length > 0}
+            when={shown().length > 0}
             fallback={<p class="empty">No PDFs are kept on this device.</p>}
           >
             <p class="storage-total">
-              {formatCount(list().length, 'PDF', 'PDFs')} kept, {formatSize(total())} in all.
+              {formatCount(shown().length, 'PDF', 'PDFs')} kept, {formatSize(total())} in all.
             </p>
             <ul class="kept-list" aria-label="Kept PDFs, largest first">
-              <For each={list()}>
-                {(pdf) => {
-                  const here = () =>
-                    pdf.owners.find((owner) => owner.groupId === props.view.groupId)
-                  return (
-                    <li class="kept-row">
-                      <span class="kept-title">
-                        <Show
-                          when={here()}
-                          fallback={
-                            <>
-                              {titleOf(pdf)} <span class="kept-other">(another group)</span>
-                            </>
-                          }
-                        >
-                          {(owner) => (
-                            <a href={paperHref(owner().groupId, owner().paperId)}>
-                              {owner().title}
-                            </a>
-                          )}
-                        </Show>
-                      </span>
-                      <span class="kept-size">{formatSize(pdf.size)}</span>
-                      <button
-                        type="button"
-                        class="secondary"
-                        aria-label={`Free ${formatSize(pdf.size)}: ${titleOf(pdf)}`}
-                        onClick={() => void free([pdf.sha256], `Freed ${formatSize(pdf.size)}.`)}
+              <For each={shown()}>
+                {(pdf) => (
+                  <li class="kept-row">
+                    <span class="kept-title">
+                      <Show
+                        when={here(pdf)[0]}
+                        fallback={
+                          <>
+                            {titleOf(pdf)} <span class="kept-other">(another group)</span>
+                          </>
+                        }
                       >
-                        Free
-                      </button>
-                    </li>
-                  )
-                }}
+                        {(owner) => (
+                          <a href={paperHref(owner().groupId, owner().paperId)}>{owner().title}</a>
+                        )}
+                      </Show>
+                      <Show when={older(pdf)}>
+                        {' '}
+                        <span class="kept-older">
+                          (an older PDF: the paper has another one now)
+                        </span>
+                      </Show>
+                    </span>
+                    <span class="kept-size">{formatSize(pdf.size)}</span>
+                    <button
+                      type="button"
+                      class="secondary"
+                      aria-label={`Free ${formatSize(pdf.size)}: ${titleOf(pdf)}${older(pdf) ? ' (older PDF)' : ''}`}
+                      onClick={() => request([pdf], titleOf(pdf))}
+                    >
+                      Free
+                    </button>
+                  </li>
+                )}
               </For>
             </ul>
             <button
               type="button"
               class="secondary"
-              onClick={() =>
-                void free(undefined, `Freed ${formatSize(total())}: no PDFs are kept.`)
-              }
+              onClick={() => request(shown(), formatCount(shown().length, 'PDF', 'PDFs'))}
             >
               Free all ({formatSize(total())})
             </button>
           </Show>
         )}
       </Show>
+      <UndoToast offer={offer()} onClose={closeOffer} />
     </section>
   )
 }

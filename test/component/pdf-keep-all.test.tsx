@@ -13,14 +13,18 @@ import { MeetingPage } from '../../client/pages/MeetingPage'
 import { TagsPage } from '../../client/pages/TagsPage'
 import { StoragePage } from '../../client/pages/StoragePage'
 import { listKeptPdfs } from '../../client/data/pdf-store'
+import type { SyncStatus } from '../../client/data/open-group'
 import { formatSize } from '../../client/components/pdf/format-size'
 import { createTestGroupView, type TestGroupViewOptions } from '../helpers/test-group-view'
 import { ADA, groupDoc, paperInput } from '../fixtures/group'
+import { OfflineSocket } from './offline-socket'
 import { deletePdfDatabase, joinTestGroup, servedPdf, stubPdfServer } from './pdf-helpers'
 
 let groupId: string
 
 beforeEach(() => {
+  // The reading positions' private document would connect: unstubbed after each test.
+  vi.stubGlobal('WebSocket', OfflineSocket)
   groupId = joinTestGroup().groupId
   // Asked once, on the first PDF kept on this device.
   vi.stubGlobal('navigator', {
@@ -71,10 +75,11 @@ function renderWith(
   page: 'meeting' | 'tags' | 'storage',
   doc = thursday().doc,
   meetingId = '',
-  options: TestGroupViewOptions = {},
+  { status, ...options }: TestGroupViewOptions & { status?: SyncStatus } = {},
 ) {
   render(() => {
-    const view = createTestGroupView(doc, { groupId, ...options })
+    const made = createTestGroupView(doc, { groupId, ...options })
+    const view = status === undefined ? made : { ...made, status: () => status }
     if (page === 'tags') return <TagsPage view={view} />
     if (page === 'storage') return <StoragePage view={view} />
     return <MeetingPage view={view} meetingId={meetingId} today="2026-03-13" />
@@ -182,12 +187,60 @@ describe('keeping many papers offline', () => {
       ),
     )
 
+    const withPdf = kept.find((pdf) => pdf.owners[0]?.title === 'With a PDF')!
     await userEvent.click(screen.getByRole('button', { name: /^Free .+: With a PDF$/ }))
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(1))
-    expect((await listKeptPdfs()).map((pdf) => pdf.owners[0]?.title)).toEqual(['On arXiv'])
+    expect(screen.getByText(`Freed ${formatSize(withPdf.size)}: With a PDF.`)).toBeTruthy()
+    // Freed once the offer to undo it goes: here the next one replaces it.
+    await userEvent.click(screen.getByRole('button', { name: /^Free all/ }))
+    await screen.findByText('No PDFs are kept on this device.')
+    await waitFor(async () =>
+      expect((await listKeptPdfs()).map((pdf) => pdf.owners[0]?.title)).toEqual(['On arXiv']),
+    )
+    expect(screen.getByText(/^Freed .+: 1 PDF\.$/)).toBeTruthy()
+
+    // Undone: the last one is back, and was never deleted.
+    await userEvent.click(screen.getByRole('button', { name: 'Undo' }))
+    expect(
+      within(list)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['On arXiv'])
+    expect(screen.getByText(`1 PDF kept, ${formatSize(total - withPdf.size)} in all.`)).toBeTruthy()
 
     await userEvent.click(screen.getByRole('button', { name: /^Free all/ }))
     await screen.findByText('No PDFs are kept on this device.')
-    expect(await listKeptPdfs()).toEqual([])
+    await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }))
+    await waitFor(async () => expect(await listKeptPdfs()).toEqual([]))
+  })
+
+  it('warns before freeing while offline, and keeps the PDF when asked', async () => {
+    const { doc, meetingId } = thursday()
+    renderWith('meeting', doc, meetingId)
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Keep all offline: the PDFs of the agenda' }),
+    )
+    await screen.findByText(/PDFs kept on this device \(/)
+    document.body.innerHTML = ''
+    renderWith('storage', doc, '', { status: 'offline' })
+    const list = await screen.findByRole('list', { name: 'Kept PDFs, largest first' })
+
+    await userEvent.click(screen.getByRole('button', { name: /^Free .+: With a PDF$/ }))
+    const warning = screen.getByRole('alert')
+    expect(warning.textContent).toContain(
+      'You are offline: once freed, With a PDF cannot be downloaded again until this device is back online. Free it anyway?',
+    )
+    expect(document.activeElement).toBe(within(warning).getByRole('button', { name: 'Keep it' }))
+    await userEvent.click(within(warning).getByRole('button', { name: 'Keep it' }))
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2)
+
+    await userEvent.click(screen.getByRole('button', { name: /^Free all/ }))
+    const all = screen.getByRole('alert')
+    expect(all.textContent).toContain('once freed, 2 PDFs cannot be downloaded again')
+    await userEvent.click(within(all).getByRole('button', { name: 'Free anyway' }))
+    await screen.findByText('No PDFs are kept on this device.')
+    await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }))
+    await waitFor(async () => expect(await listKeptPdfs()).toEqual([]))
   })
 })

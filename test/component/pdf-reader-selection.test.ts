@@ -94,14 +94,30 @@ describe('a selection in a PDF page’s text layer, as offsets in the page’s t
     )
   })
 
-  it('keeps the first page’s part of a selection dragged onto the next page', () => {
+  it('keeps the first page’s part of a selection dragged onto the next page, and says so', () => {
     const one = textLayer(1)
     const two = textLayer(2)
+    const three = textLayer(3)
     const selected = range([textOf(one.spans[4]!), 2], [textOf(two.spans[0]!), 5])
-    expect(selectionOnPages([two.layer, one.layer], selected)).toEqual({
+    expect(selectionOnPages([three.layer, two.layer, one.layer], selected)).toEqual({
       page: 1,
       start: 32,
       end: one.layer.text.length,
+      runsOnto: 2,
+    })
+    const longer = range([textOf(one.spans[4]!), 2], [textOf(three.spans[0]!), 5])
+    expect(selectionOnPages([three.layer, two.layer, one.layer], longer)?.runsOnto).toBe(3)
+  })
+
+  it('starts at the first page holding some of the selection’s text', () => {
+    const one = textLayer(1)
+    const two = textLayer(2)
+    // From after page 1's last character (nothing of it) into page 2.
+    const selected = range([textOf(one.spans[4]!), 6], [textOf(two.spans[0]!), 5])
+    expect(selectionOnPages([one.layer, two.layer], selected)).toEqual({
+      page: 2,
+      start: 0,
+      end: 5,
     })
   })
 

@@ -1,117 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { render, screen, within } from '@solidjs/testing-library'
+import { screen, within } from '@solidjs/testing-library'
 import userEvent from '@testing-library/user-event'
-import { addAnnotation, addPaper, selectorsFor, type Actor } from '../../shared/model'
-import { describePdfSelection } from '../../shared/anchoring/pdf-anchor'
-import { pdfPageText, type PdfTextContentItem } from '../../shared/anchoring/pdf-page-text'
-import type { ReaderDocument, ReaderPage } from '../../client/data/pdf-reader-document'
-import { createPaperView } from '../../client/data/create-paper-view'
-import { PaperContext } from '../../client/components/paper/paper-context'
-import { PdfReader } from '../../client/components/pdf-reader/PdfReader'
-import { createReaderContext } from '../../client/components/pdf-reader/reader-context'
-import { ADA, BEN, groupDoc, paperInput } from '../fixtures/group'
-import { createTestGroupView } from '../helpers/test-group-view'
-
-const SHA = 'a'.repeat(64)
-const PAGES = [
-  ['A reading group meets on Thursdays.', 'This is the first page.'],
-  ['The second page begins here.', 'Members keep their notes on the train.'],
-]
-
-const lines = (page: string[]): PdfTextContentItem[] => page.map((str) => ({ str, hasEOL: true }))
-
-/**
- * The reader's view of a PDF whose pages are PAGES, without pdf.js: the pages are never drawn
- * here (happy-dom has no canvas), but their texts are what anchoring and finding read.
- */
-function readerDocument(): ReaderDocument {
-  const pages: ReaderPage[] = PAGES.map((page, index) => ({
-    number: index + 1,
-    proxy: { getViewport: () => ({ width: 612, height: 792 }) } as never,
-    width: 612,
-    height: 792,
-    content: { items: lines(page), styles: {}, lang: null } as never,
-    text: pdfPageText(lines(page)),
-  }))
-  return { pdfjs: {} as never, pages }
-}
-
-/** Highlights `exact` on `page` (1-based) as a member of the group would in the reader. */
-function highlightOnPage(
-  doc: ReturnType<typeof groupDoc>,
-  actor: Actor,
-  paperId: string,
-  page: number,
-  text: string,
-  exact: string,
-  note = '',
-) {
-  const start = text.indexOf(exact)
-  const selectors = describePdfSelection(text, { page, start, end: start + exact.length })!
-  return addAnnotation(doc, actor, {
-    paperId,
-    target: { source: paperId, pdf: SHA, ...selectors },
-    note,
-  })
-}
-
-function renderReader() {
-  const doc = groupDoc()
-  const { paper } = addPaper(doc, ADA, paperInput({ abstract: 'An abstract about trains.' }))
-  const texts = readerDocument().pages.map((page) => page.text.text)
-  highlightOnPage(
-    doc,
-    BEN,
-    paper.id,
-    2,
-    texts[1]!,
-    'Members keep their notes on the train.',
-    'So true',
-  )
-  // Made on another version of the PDF: its passage is on no page of this one.
-  highlightOnPage(
-    doc,
-    BEN,
-    paper.id,
-    1,
-    'Only the old version said this sentence.',
-    'said this sentence',
-  )
-  // On the abstract: the paper's page shows it, not the reader.
-  const start = paper.abstract.indexOf('trains')
-  addAnnotation(doc, ADA, {
-    paperId: paper.id,
-    target: { source: paper.id, ...selectorsFor(paper.abstract, start, start + 6) },
-  })
-  render(() => {
-    const view = createTestGroupView(doc)
-    const data = createPaperView(view, () => paper.id)
-    const reader = createReaderContext(
-      view,
-      () => paper.id,
-      () => false,
-    )
-    return (
-      <PaperContext.Provider value={reader.context}>
-        <PdfReader
-          view={view}
-          data={data}
-          paper={data.paper!}
-          sha256={SHA}
-          document={readerDocument()}
-          reveal={reader.reveal()}
-          onReveal={reader.setReveal}
-          expanded={reader.expanded()}
-          onExpanded={reader.setExpanded}
-          onPage={() => undefined}
-          goTo={() => undefined}
-          resume={undefined}
-          onRead={() => undefined}
-        />
-      </PaperContext.Provider>
-    )
-  })
-}
+import { renderReader } from './pdf-reader-setup'
 
 describe('the PDF reader', () => {
   it('lists the highlights on its pages, and the orphaned ones apart, never dropped', () => {
@@ -126,6 +16,12 @@ describe('the PDF reader', () => {
       .getByRole('heading', { name: 'Orphaned (1)' })
       .closest('section')!
     expect(orphaned.textContent).toContain('said this sentence')
+    // Said of the PDF, not of the abstract: its passage was on a page of another file.
+    const entry = within(orphaned).getByText('said this sentence').closest('article')!
+    expect(entry.textContent).toContain(
+      'Orphaned: its passage is no longer found in this PDF (the paper’s PDF may have been replaced by another file), so it is not highlighted.',
+    )
+    expect(panel.textContent).not.toContain('abstract')
     expect(panel.textContent).not.toContain('trains')
     expect(screen.getAllByRole('group', { name: /^Page \d of 2$/ })).toHaveLength(2)
   })

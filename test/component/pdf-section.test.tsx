@@ -5,12 +5,15 @@ import { attachPdf, pdfOf } from '../../shared/model'
 import { keptPdfFile, listKeptPdfs } from '../../client/data/pdf-store'
 import { ADA } from '../fixtures/group'
 import { paperDoc, renderPaper } from './paper-page-setup'
+import { OfflineSocket } from './offline-socket'
 import { deletePdfDatabase, joinTestGroup, pdfFile, servedPdf, stubPdfServer } from './pdf-helpers'
 
 let groupId: string
 let writeKey: string
 
 beforeEach(() => {
+  // The reading positions' private document would connect: unstubbed after each test.
+  vi.stubGlobal('WebSocket', OfflineSocket)
   const keys = joinTestGroup()
   groupId = keys.groupId
   writeKey = keys.writeKey

@@ -46,4 +46,26 @@ describe('PDFs kept on the device', () => {
     expect(await listKeptPdfs()).toEqual([])
     expect(await keptPdfFile(one.sha256)).toBeUndefined()
   })
+
+  it('frees the file kept for a paper once its new PDF is kept, unless another paper keeps it', async () => {
+    const old = servedPdf('Old version')
+    const shared = servedPdf('Shared version')
+    const fresh = servedPdf('New version')
+    await keepPdfFile(old.sha256, blobOf(old.bytes), owner('g1', 'p1'))
+    await keepPdfFile(shared.sha256, blobOf(shared.bytes), owner('g1', 'p2'))
+    await keepPdfFile(shared.sha256, blobOf(shared.bytes), owner('g2', 'p2'))
+    // Both papers' PDFs were replaced by the same new file, kept now for each.
+    await keepPdfFile(fresh.sha256, blobOf(fresh.bytes), owner('g1', 'p1'))
+    await keepPdfFile(fresh.sha256, blobOf(fresh.bytes), owner('g1', 'p2'))
+    expect(await keptPdfFile(old.sha256)).toBeUndefined()
+    const kept = await listKeptPdfs()
+    expect(kept.map((pdf) => pdf.sha256).sort()).toEqual([shared.sha256, fresh.sha256].sort())
+    // The other group's paper still keeps the shared file.
+    expect(kept.find((pdf) => pdf.sha256 === shared.sha256)?.owners).toEqual([owner('g2', 'p2')])
+    expect(kept.find((pdf) => pdf.sha256 === fresh.sha256)?.owners).toEqual([
+      owner('g1', 'p1'),
+      owner('g1', 'p2'),
+    ])
+    expect(await keptPdfFile(shared.sha256)).toBeDefined()
+  })
 })

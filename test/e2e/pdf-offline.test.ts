@@ -110,4 +110,27 @@ describe('a PDF kept on the device opens with no network, in Chromium', () => {
     expect(await kept.getByRole('listitem').count()).toBe(1)
     expect(members.errors).toEqual([])
   })
+
+  it('warns Ben, still offline, before freeing it, and lets him undo freeing it', async () => {
+    const kept = benPage.getByRole('list', { name: 'Kept PDFs, largest first' })
+    await kept.getByRole('button', { name: /^Free / }).tap()
+    const warning = benPage.getByRole('alert')
+    await warning.waitFor(WITHIN)
+    expect(await warning.textContent()).toContain(
+      'You are offline: once freed, Discrete Key-Value Bottleneck cannot be downloaded again until this device is back online.',
+    )
+    await warning.getByRole('button', { name: 'Keep it' }).tap()
+    expect(await kept.getByRole('listitem').count()).toBe(1)
+
+    await benPage.getByRole('button', { name: /^Free all/ }).tap()
+    await benPage.getByRole('alert').getByRole('button', { name: 'Free anyway' }).tap()
+    await benPage.getByText('No PDFs are kept on this device.').waitFor(WITHIN)
+    await benPage.getByRole('button', { name: 'Undo' }).tap()
+    await kept.getByRole('link', { name: TITLE }).waitFor(WITHIN)
+    // Not freed in the meantime: it still opens with no network.
+    await kept.getByRole('link', { name: TITLE }).tap()
+    await benPage.locator('.pdf-kept').waitFor(WITHIN)
+    expect(await openedPdfHead(benPage)).toBe('%PDF-')
+    expect(members.errors).toEqual([])
+  })
 })

@@ -15,6 +15,9 @@ import { highlightColours, safeColour } from './highlight-colours'
 import { NoteEditor } from './NoteEditor'
 import { usePaperContext } from './paper-context'
 import { threadHandlers } from './thread-handlers'
+import { pdfReaderHref } from '../../app/route'
+import { useInPdfReader } from '../pdf-reader/in-pdf-reader'
+import { sharedPaperPdf } from '../../data/pdf-paper-shared'
 
 /** The id of an annotation's entry in the panel. */
 export const annotationEntry = (id: string) => `annotation-${id}`
@@ -37,6 +40,18 @@ export function AnnotationItem(props: {
 }) {
   const context = usePaperContext()
   const { view } = context
+  const inReader = useInPdfReader()
+  const onPdf = () => props.annotation.target.page !== undefined
+  // On the paper's page: a highlight made on another file than the paper's PDF now (it was
+  // replaced) may not be found in it, which only the reader can tell.
+  const paperPdf = createMemo(() =>
+    inReader ? undefined : sharedPaperPdf(view, context.paperId()),
+  )
+  const onEarlierPdf = () => {
+    const made = props.annotation.target.pdf
+    const now = paperPdf()?.()?.sha256
+    return made !== undefined && now !== undefined && made !== now
+  }
   const quoteId = createUniqueId()
   const id = () => props.annotation.id
   const author = () => context.author(props.annotation.author)
@@ -111,11 +126,30 @@ export function AnnotationItem(props: {
       </Show>
       <Show when={!props.annotation.deleted && props.placement.place === 'orphaned'}>
         <p class="annotation-where">
-          Orphaned: this passage is no longer in the abstract, so it is not highlighted.
+          {onPdf()
+            ? 'Orphaned: its passage is no longer found in this PDF (the paper’s PDF may have been replaced by another file), so it is not highlighted.'
+            : 'Orphaned: this passage is no longer in the abstract, so it is not highlighted.'}
         </p>
       </Show>
       <Show when={props.placement.place === 'page' && props.placement}>
-        {(where) => <p class="annotation-where">On page {where().page} of the PDF.</p>}
+        {(where) => (
+          <p class="annotation-where">
+            <Show when={!inReader} fallback={`On page ${where().page} of the PDF.`}>
+              {/* The reader opens at the highlight, selected, with this entry open beside it. */}
+              <a
+                href={pdfReaderHref(view.groupId, context.paperId(), id())}
+                // Selecting the entry opens its thread, which on a phone grows the sheet upward
+                // under the finger before the tap's click lands: the link would be missed.
+                onFocusIn={(event) => event.stopPropagation()}
+              >
+                On page {where().page} of {onEarlierPdf() ? 'an earlier PDF' : 'the PDF'}
+              </a>
+              {onEarlierPdf()
+                ? ' of this paper: it may no longer be found in the one it has now.'
+                : '.'}
+            </Show>
+          </p>
+        )}
       </Show>
       <Show
         when={editing()}
@@ -149,6 +183,11 @@ export function AnnotationItem(props: {
         <Show when={props.placement.place === 'text' && !props.annotation.deleted}>
           <button type="button" class="link-button" onClick={() => context.focusInText(id())}>
             Show in text
+          </button>
+        </Show>
+        <Show when={inReader && props.placement.place === 'page' && !props.annotation.deleted}>
+          <button type="button" class="link-button" onClick={() => context.focusInText(id())}>
+            Show on the page
           </button>
         </Show>
         <Show when={mine() && !props.annotation.deleted && !editing()}>

@@ -1,6 +1,7 @@
 import { For, Show, createEffect, createMemo, createSignal, onCleanup, onMount } from 'solid-js'
 import type { RenderTask } from 'pdfjs-dist'
 import type { PdfJs, ReaderPage } from '../../data/pdf-reader-document'
+import type { PageText } from '../../data/pdf-page-texts'
 import { highlightAt, layerSpans, type Box, type PageLayer } from '../../data/pdf-reader-selection'
 import { highlightBackground, safeColour } from '../paper/highlight-colours'
 import { passageBoxes } from './passage-boxes'
@@ -32,6 +33,8 @@ const MAX_PIXEL_RATIO = 2
 export function PdfPageView(props: {
   pdfjs: PdfJs
   page: ReaderPage
+  /** The page's text, read first when the page is drawn before the reader has read it. */
+  text: () => Promise<PageText>
   count: number
   scale: number
   highlights: readonly PageHighlight[]
@@ -39,6 +42,8 @@ export function PdfPageView(props: {
   selectedId: string | undefined
   /** An annotation (or 'found') to scroll to once drawn on this page, and whether to focus it. */
   reveal: Reveal | undefined
+  /** The part of the window (from its top, in CSS pixels) where a revealed passage can be seen. */
+  band: () => { top: number; bottom: number }
   onRevealed: () => void
   onLayer: (layer: PageLayer | undefined) => void
   onActivate: (annotationId: string) => void
@@ -75,16 +80,18 @@ export function PdfPageView(props: {
       })
       await drawing.promise
       if (mine !== round) return
+      const { content, text: pageText } = await props.text()
+      if (mine !== round) return
       textLayer.replaceChildren()
       const text = new props.pdfjs.TextLayer({
-        textContentSource: props.page.content,
+        textContentSource: content,
         container: textLayer,
         viewport,
       })
       await text.render()
       if (mine !== round) return
-      const spans = layerSpans(text.textDivs, props.page.content.items, props.page.text.starts)
-      const ready = { page: props.page.number, root: textLayer, spans, text: props.page.text.text }
+      const spans = layerSpans(text.textDivs, content.items, pageText.starts)
+      const ready = { page: props.page.number, root: textLayer, spans, text: pageText.text }
       setProblem(false)
       setLayer(ready)
       props.onLayer(ready)
@@ -148,9 +155,12 @@ export function PdfPageView(props: {
     const first = boxes?.[0]
     if (!first) return
     const onScreen = element.getBoundingClientRect().top + first.top
-    // Scrolled to only when out of sight (or under the toolbar), so that nothing jumps.
-    if (onScreen < window.innerHeight * 0.15 || onScreen > window.innerHeight * 0.8) {
-      window.scrollTo({ top: Math.max(0, window.scrollY + onScreen - window.innerHeight / 3) })
+    const { top, bottom } = props.band()
+    // Scrolled to only when out of sight (under the toolbar, or the open sheet on a phone), so
+    // that nothing jumps; then a third of the way down what can be seen.
+    if (onScreen < top || onScreen + first.height > bottom) {
+      const to = top + Math.max(0, bottom - top - first.height) / 3
+      window.scrollTo({ top: Math.max(0, window.scrollY + onScreen - to) })
     }
     if (reveal.focus) {
       element

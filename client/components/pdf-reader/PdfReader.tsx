@@ -9,7 +9,6 @@ import {
   untrack,
 } from 'solid-js'
 import type { Comment, Paper } from '../../../shared/model'
-import { pdfAnchorer } from '../../../shared/anchoring/pdf-anchor'
 import type { GroupView } from '../../data/create-group-view'
 import type { PaperView } from '../../data/create-paper-view'
 import type { ReaderDocument } from '../../data/pdf-reader-document'
@@ -20,8 +19,12 @@ import { PdfPageView, type PageHighlight, type Reveal } from './PdfPageView'
 import { ReaderPanel } from './ReaderPanel'
 import { ReaderSelection, type SelectionControl } from './ReaderSelection'
 import { ReaderToolbar } from './ReaderToolbar'
-import { findOnPages, type PageMatch } from './find-on-pages'
+import { createPageFinder } from './create-page-finder'
 import { passageRange } from './passage-boxes'
+import { InPdfReader } from './in-pdf-reader'
+import { createTargetOpener } from './create-target-opener'
+import { createPlacements } from './create-placements'
+import { createReaderLayout } from './create-reader-layout'
 
 const MIN_ZOOM = 0.25
 const MAX_ZOOM = 4
@@ -44,6 +47,8 @@ export function PdfReader(props: {
   onExpanded: (expanded: boolean) => void
   onPage: (page: number) => void
   goTo: (go: (page: number) => void) => void
+  /** An annotation to open the reader at: selected, shown on its page, its entry focused. */
+  target?: string | undefined
   /**
    * The page the member was last on, on whichever device; the reader goes there, also when it
    * arrives a moment after opening, until the member moves about the PDF themselves.
@@ -54,16 +59,23 @@ export function PdfReader(props: {
 }) {
   const context = usePaperContext()
   const pages = untrack(() => props.document.pages)
-  const texts = pages.map((page) => page.text.text)
-  const anchor = pdfAnchorer(texts)
+  // The pages' texts arrive one by one after the pages show (pdf-page-texts.ts).
+  const texts = createMemo(() => props.document.texts.all().map((known) => known?.text.text))
   const widest = Math.max(1, ...pages.map((page) => page.width))
   const elements: HTMLElement[] = []
   let wrap!: HTMLDivElement
+  let panel: HTMLElement | undefined
   let selection: SelectionControl | undefined
 
   const [fit, setFit] = createSignal(true)
   const [zoom, setZoom] = createSignal(1)
-  const [room, setRoom] = createSignal(0)
+  let toolbar!: HTMLDivElement
+  // The toolbar sticks below the group's header, and a page scrolled to stops below both.
+  const { room, header, tools, current } = createReaderLayout({
+    column: () => wrap,
+    toolbar: () => toolbar,
+    pages: elements,
+  })
   // Until the column is measured, fitting shows the pages at their own size.
   const fitted = () => (room() > 0 ? clamp(room() / widest) : 1)
   const scale = () => (fit() ? fitted() : zoom())
@@ -88,21 +100,24 @@ export function PdfReader(props: {
     return byAnnotation
   })
   // Only highlights made on the PDF: the abstract's have their own page.
-  const placed = createMemo(() =>
-    props.data.annotations
-      .filter((annotation) => annotation.target.page !== undefined)
-      .map((annotation) => ({ annotation, at: anchor(annotation.target) })),
+  const placed = createPlacements(
+    () => texts(),
+    () => props.data.annotations,
   )
   const entries = createMemo<PanelEntry[]>(() =>
     placed()
       .map(({ annotation, at }) => ({
         annotation,
+        // A pending highlight is listed on its own page until its page is read.
         placement:
-          at.place === 'page'
-            ? { place: 'page' as const, page: at.page }
-            : { place: 'orphaned' as const },
+          at.place === 'orphaned'
+            ? { place: 'orphaned' as const }
+            : { place: 'page' as const, page: at.page },
         comments: threads().get(annotation.id) ?? [],
-        order: at.place === 'page' ? at.page * 1e8 + at.range.start : Number.MAX_SAFE_INTEGER,
+        order:
+          at.place === 'orphaned'
+            ? Number.MAX_SAFE_INTEGER
+            : at.page * 1e8 + (at.place === 'page' ? at.range.start : 0),
       }))
       .filter((entry) => !entry.annotation.deleted || entry.comments.length > 0)
       .sort((a, b) => a.order - b.order),
@@ -136,31 +151,57 @@ export function PdfReader(props: {
     const reveal = props.reveal
     if (!reveal || reveal.id === 'found') return
     const at = placed().find((entry) => entry.annotation.id === reveal.id)?.at
-    if (at?.place !== 'page') return
+    if (at === undefined || at.place === 'orphaned') return
     // Bring the page near, so that it is drawn; the page then scrolls to the highlight.
     if (!layers().some((layer) => layer.page === at.page)) {
       elements[at.page - 1]?.scrollIntoView({ block: 'start' })
     }
   })
 
-  // The toolbar sticks below the group's header, and a page scrolled to stops below both.
-  const [header, setHeader] = createSignal(0)
-  const [tools, setTools] = createSignal(0)
-  let toolbar!: HTMLDivElement
+  // Where on screen a highlight can be seen: below the sticky toolbar, above the open sheet.
+  const band = () => {
+    const sheet =
+      context.narrow() && props.expanded ? panel?.getBoundingClientRect().top : undefined
+    return { top: header() + tools() + 8, bottom: Math.min(window.innerHeight, sheet ?? Infinity) }
+  }
 
-  const [current, setCurrent] = createSignal(1)
   createEffect(() => props.onPage(current()))
   const goTo = (page: number) => elements[page - 1]?.scrollIntoView({ block: 'start' })
   onMount(() => props.goTo(goTo))
 
-  // Until the member scrolls, taps, clicks or types, the page is the one they left off at.
+  // Until the member scrolls, taps, clicks or types, the page is the one they left off at,
+  // unless the address names a highlight: that is where they asked to go.
   const [moved, setMoved] = createSignal(false)
   createEffect(() => {
     const page = props.resume
     if (moved() || room() === 0 || page === undefined || page > pages.length) return
+    if (props.target !== undefined) return
     untrack(() => current() !== page && goTo(page))
   })
   createEffect(() => moved() && props.onRead(current()))
+  // The text of the page asked for, or left off at, is read first.
+  const wanted = createMemo(() => {
+    const id = props.target
+    if (id === undefined) return props.resume
+    return props.data.annotations.find((annotation) => annotation.id === id)?.target.page
+  })
+  createEffect(() => {
+    const page = wanted()
+    if (page !== undefined) untrack(() => props.document.texts.want([page]))
+  })
+  const missing = createTargetOpener({
+    target: () => props.target,
+    entries,
+    ready: () => room() > 0,
+    loaded: () => props.view.loaded(),
+    open(entry) {
+      // After this update, so that the sheet is open (and the entry shown) when focused.
+      queueMicrotask(() => context.focusInPanel(entry.annotation.id))
+      if (entry.placement.place === 'page' && !entry.annotation.deleted) {
+        props.onReveal({ id: entry.annotation.id, focus: false })
+      }
+    },
+  })
   onMount(() => {
     const move = () => setMoved(true)
     const events = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const
@@ -170,68 +211,20 @@ export function PdfReader(props: {
     })
   })
 
-  const [found, setFound] = createSignal<PageMatch>()
-  let matches: PageMatch[] = []
-  let searched = ''
-  let at = -1
-  const find = (words: string, step: 1 | -1) => {
-    if (words.trim() === '') return 'Type some words to find.'
-    if (words !== searched) {
-      matches = findOnPages(texts, words)
-      searched = words
-      at = step === 1 ? -1 : 0
-    }
-    if (matches.length === 0) {
-      setFound(undefined)
-      return `No match for “${words.trim()}” in the PDF.`
-    }
-    at = (at + step + matches.length) % matches.length
-    const match = matches[at]
-    if (!match) return ''
-    setFound(match)
-    if (!layers().some((layer) => layer.page === match.page)) goTo(match.page)
-    props.onReveal({ id: 'found', focus: false })
-    return `Match ${at + 1} of ${matches.length}, on page ${match.page}.`
-  }
+  const [notice, setNotice] = createSignal<string>()
+  const { found, setFound, find } = createPageFinder(
+    () => texts(),
+    (match) => {
+      if (!layers().some((layer) => layer.page === match.page)) goTo(match.page)
+      props.onReveal({ id: 'found', focus: false })
+    },
+  )
   // A found passage is selected too, as on the abstract: the keyboard's way to highlight it.
   createEffect(() => {
     const match = found()
     const layer = match && layers().find((candidate) => candidate.page === match.page)
     const range = layer && passageRange(layer, match.start, match.end)
     if (range && context.view.canWrite) untrack(() => selection?.select(range))
-  })
-
-  onMount(() => {
-    const appHeader = document.querySelector('.app-header')
-    const observer = new ResizeObserver(() => {
-      setRoom(wrap.clientWidth)
-      // On a phone the header scrolls away (styles.css): the toolbar then sticks at the top.
-      const sticks = appHeader && getComputedStyle(appHeader).position === 'sticky'
-      setHeader(sticks ? appHeader.getBoundingClientRect().height : 0)
-      setTools(toolbar.getBoundingClientRect().height)
-    })
-    observer.observe(wrap)
-    observer.observe(toolbar)
-    if (appHeader) observer.observe(appHeader)
-    let queued = false
-    const onScroll = () => {
-      if (queued) return
-      queued = true
-      requestAnimationFrame(() => {
-        queued = false
-        const line = window.innerHeight * 0.4
-        let page = 1
-        elements.forEach((element, index) => {
-          if (element.getBoundingClientRect().top <= line) page = index + 1
-        })
-        setCurrent(page)
-      })
-    }
-    window.addEventListener('scroll', onScroll, { passive: true })
-    onCleanup(() => {
-      observer.disconnect()
-      window.removeEventListener('scroll', onScroll)
-    })
   })
 
   return (
@@ -254,7 +247,13 @@ export function PdfReader(props: {
           onFit={() => setFit(true)}
           onFind={find}
           onWords={() => setFound(undefined)}
+          notice={notice()}
         />
+        <Show when={missing()}>
+          <p class="pdf-target-missing" role="status">
+            The annotation this link leads to is not in the group: it may have been deleted.
+          </p>
+        </Show>
         <div class="pdf-pages" ref={wrap}>
           {/* First in the tab order: right after finding a passage, the keyboard reaches it. */}
           <Show when={props.view.canWrite}>
@@ -262,9 +261,10 @@ export function PdfReader(props: {
               paper={props.paper}
               sha256={props.sha256}
               layers={layers()}
-              pageText={(number) => texts[number - 1]}
+              pageText={(number) => texts()[number - 1]}
               wrap={wrap}
               control={(control) => (selection = control)}
+              onNotice={setNotice}
             />
           </Show>
           <For each={pages}>
@@ -272,12 +272,14 @@ export function PdfReader(props: {
               <PdfPageView
                 pdfjs={props.document.pdfjs}
                 page={page}
+                text={() => props.document.texts.of(page.number)}
                 count={pages.length}
                 scale={scale()}
                 highlights={highlights().get(page.number) ?? []}
                 found={found()?.page === page.number ? found() : undefined}
                 selectedId={context.selectedId()}
                 reveal={revealOn(page.number)}
+                band={band}
                 onRevealed={() => props.onReveal(undefined)}
                 onLayer={(layer) => onLayer(page.number, layer)}
                 onActivate={(id) => context.focusInPanel(id)}
@@ -287,7 +289,14 @@ export function PdfReader(props: {
           </For>
         </div>
       </div>
-      <ReaderPanel entries={entries()} expanded={props.expanded} onExpanded={props.onExpanded} />
+      <InPdfReader.Provider value={true}>
+        <ReaderPanel
+          ref={(element) => (panel = element)}
+          entries={entries()}
+          expanded={props.expanded}
+          onExpanded={props.onExpanded}
+        />
+      </InPdfReader.Provider>
     </>
   )
 }

@@ -23,6 +23,8 @@ export function PdfReaderScreen(props: {
   data: PaperView
   paper: Paper
   pdf: PaperPdf
+  /** The annotation to open the reader at (named by the address), if any. */
+  target?: string | undefined
 }) {
   const titleId = createUniqueId()
   const narrow = createMediaQuery('(max-width: 700px)')
@@ -102,6 +104,7 @@ export function PdfReaderScreen(props: {
                 onExpanded={reader.setExpanded}
                 onPage={(page) => view.presence.setPage(page)}
                 goTo={(go) => (goTo = go)}
+                target={props.target}
                 resume={resume()}
                 onRead={keepPage}
               />

@@ -11,6 +11,7 @@ export function ReaderPanel(props: {
   entries: readonly PanelEntry[]
   expanded: boolean
   onExpanded: (expanded: boolean) => void
+  ref?: (element: HTMLElement) => void
 }) {
   const context = usePaperContext()
   const bodyId = createUniqueId()
@@ -37,6 +38,7 @@ export function ReaderPanel(props: {
 
   return (
     <aside
+      ref={(element) => props.ref?.(element)}
       class="annotation-panel pdf-panel"
       classList={{ sheet: context.narrow(), open: props.expanded }}
       aria-labelledby={headingId}
@@ -72,8 +74,7 @@ export function ReaderPanel(props: {
           <section class="panel-group pdf-orphaned">
             <h3>Orphaned ({orphaned().length})</h3>
             <p class="panel-note">
-              Their passages are on no page of this PDF, so they are not highlighted. They are kept
-              here with their threads.
+              Their passages are on no page of this PDF. They are kept here with their threads.
             </p>
             <EntryList ids={orphaned()} entry={(id) => byId().get(id)} />
           </section>

@@ -1,4 +1,4 @@
-import { Show, createEffect, createMemo, createSignal, onMount } from 'solid-js'
+import { Show, createEffect, createMemo, createSignal, onCleanup, onMount } from 'solid-js'
 import { addAnnotation, type Paper } from '../../../shared/model'
 import { describePdfSelection } from '../../../shared/anchoring/pdf-anchor'
 import type { PageLayer } from '../../data/pdf-reader-selection'
@@ -26,6 +26,8 @@ export function ReaderSelection(props: {
   /** The element the floating toolbar is placed in. */
   wrap: HTMLElement
   control: (control: SelectionControl) => void
+  /** What the reader's toolbar says of a selection running past its page, or undefined. */
+  onNotice: (notice: string | undefined) => void
 }) {
   const context = usePaperContext()
   const { view } = context
@@ -37,6 +39,21 @@ export function ReaderSelection(props: {
   const [chosen, setChosen] = createSignal<string>()
   const colour = () => chosen() ?? colours()[0]?.value ?? DEFAULT_HIGHLIGHT
   onMount(() => props.control({ select: (range) => tracked.select(range) }))
+  // Only the first page's part of a selection across pages is kept (see selectionOnPages):
+  // said before anything is saved, in the toolbar the member sees on any screen.
+  const rest = (range: PageSelection) =>
+    range.runsOnto === undefined
+      ? ''
+      : ` Select the rest on page ${range.runsOnto} to highlight it too.`
+  createEffect(() => {
+    const range = pending()
+    props.onNotice(
+      range?.runsOnto === undefined
+        ? undefined
+        : `Only the part on page ${range.page} will be highlighted: a highlight stays on one page.${rest(range)}`,
+    )
+  })
+  onCleanup(() => props.onNotice(undefined))
 
   const [placement, setPlacement] = createSignal<Placement>('docked')
   createEffect(() => {
@@ -75,7 +92,7 @@ export function ReaderSelection(props: {
     if (!made) return false
     finish()
     context.select(made.id)
-    context.announce(note.trim() ? 'Note added.' : 'Passage highlighted.')
+    context.announce(`${note.trim() ? 'Note added.' : 'Passage highlighted.'}${rest(range)}`)
     return true
   }
   const quoteOf = (range: PageSelection) => selectors(range)?.quote.exact ?? ''

@@ -1,8 +1,9 @@
 import { Show, createSignal, createUniqueId } from 'solid-js'
 
 /**
- * The reader's tools: zoom out and in, fit to the width, which page is in view, and finding
- * words across the pages (Enter or "Next" goes to the next match, Shift+Enter or "Previous" back).
+ * The reader's tools: zoom out and in, fit to the width, which page is in view, finding words
+ * across the pages (Enter or "Next" goes to the next match, Shift+Enter or "Previous" back), and
+ * what the member must know about their selection.
  */
 export function ReaderToolbar(props: {
   zoom: number
@@ -15,6 +16,8 @@ export function ReaderToolbar(props: {
   /** Finds `words` and moves by `step` matches; says how it went. */
   onFind: (words: string, step: 1 | -1) => string
   onWords: () => void
+  /** Something the member must know about the selection before they save it. */
+  notice?: string | undefined
   ref: (element: HTMLDivElement) => void
 }) {
   const findId = createUniqueId()
@@ -107,6 +110,9 @@ export function ReaderToolbar(props: {
       </form>
       <p id={`${findId}-status`} class="pdf-find-status" role="status" aria-live="polite">
         <Show when={status()}>{status()}</Show>
+      </p>
+      <p class="pdf-selection-notice" role="status" aria-live="polite">
+        <Show when={props.notice}>{props.notice}</Show>
       </p>
     </div>
   )

@@ -1,9 +1,12 @@
 import { createSignal, onCleanup, onMount, type Accessor } from 'solid-js'
-import type { PdfSelection } from '../../../shared/anchoring/pdf-anchor'
-import { selectionOnPages, type PageLayer } from '../../data/pdf-reader-selection'
+import {
+  selectionOnPages,
+  type LayerSelection,
+  type PageLayer,
+} from '../../data/pdf-reader-selection'
 
 /** A passage selected on a page of the PDF, and where it is on screen. */
-export interface PageSelection extends PdfSelection {
+export interface PageSelection extends LayerSelection {
   /** The selection's box in document coordinates, which scrolling the window does not move. */
   rect: { top: number; bottom: number; left: number; right: number }
 }
@@ -24,6 +27,7 @@ export function createPdfSelection(layers: Accessor<readonly PageLayer[]>): {
       a?.page === b?.page &&
       a?.start === b?.start &&
       a?.end === b?.end &&
+      a?.runsOnto === b?.runsOnto &&
       a?.rect.top === b?.rect.top &&
       a?.rect.left === b?.rect.left,
   })

@@ -11,6 +11,7 @@ import { AttachPdf } from './AttachPdf'
 import { formatSize } from './format-size'
 import '../../styles/pdf.css'
 import '../../styles/pdf-reader-link.css'
+import '../../styles/pdf-storage.css'
 
 /**
  * A paper's PDF: attaching one (a file, or arXiv's), opening it in the reader (with the group's
@@ -28,6 +29,17 @@ export function PdfSection(props: {
   const [said, setSaid] = createSignal('')
   const [problem, setProblem] = createSignal<string>()
   const kept = () => (props.pdf ? props.kept.find(props.pdf.sha256) : undefined)
+  // A copy of the paper's PDF from before it was replaced: keeping the new one frees it.
+  const olderKept = () =>
+    props.kept
+      .list()
+      ?.find(
+        (copy) =>
+          copy.sha256 !== props.pdf?.sha256 &&
+          copy.owners.some(
+            (owner) => owner.groupId === props.view.groupId && owner.paperId === props.paper.id,
+          ),
+      )
   // Where the member left off, on this device or another of theirs.
   const readerLabel = (sha256: string) => {
     const position = props.view.reading.of(props.paper.id)
@@ -74,10 +86,19 @@ export function PdfSection(props: {
     })
   const free = (sha256: string) =>
     work('Removing the copy on this device…', async () => {
+      setAskFree(false)
       await freeKeptPdfs([sha256])
       setSaid('The PDF is no longer kept on this device.')
       return undefined
     })
+  // Offline, the copy cannot be downloaded again once removed: asked first.
+  const [askFree, setAskFree] = createSignal(false)
+  let keepIt: HTMLButtonElement | undefined
+  const remove = (sha256: string) => {
+    if (props.view.status() !== 'offline') return void free(sha256)
+    setAskFree(true)
+    keepIt?.focus()
+  }
   const open = (sha256: string) => {
     setProblem(undefined)
     void openPdfInTab(props.view.groupId, sha256).then(setProblem)
@@ -149,7 +170,7 @@ export function PdfSection(props: {
                       class="link-button"
                       disabled={busy()}
                       aria-label="Remove the copy kept on this device"
-                      onClick={() => void free(copy().sha256)}
+                      onClick={() => remove(copy().sha256)}
                     >
                       Remove
                     </button>
@@ -157,6 +178,36 @@ export function PdfSection(props: {
                 )}
               </Show>
             </div>
+            <Show when={askFree() && kept()}>
+              {(copy) => (
+                <div class="pdf-offline-warning" role="alert">
+                  <p>
+                    You are offline: once removed, this PDF cannot be downloaded again until this
+                    device is back online. Remove it anyway?
+                  </p>
+                  <button type="button" disabled={busy()} onClick={() => void free(copy().sha256)}>
+                    Remove anyway
+                  </button>{' '}
+                  <button
+                    ref={keepIt}
+                    type="button"
+                    class="secondary"
+                    onClick={() => setAskFree(false)}
+                  >
+                    Keep it
+                  </button>
+                </div>
+              )}
+            </Show>
+            <Show when={!kept() && olderKept()}>
+              {(older) => (
+                <p class="pdf-older-kept">
+                  This device keeps an older PDF of this paper ({formatSize(older().size)}), from
+                  before it was replaced. Keeping this one offline frees it, or free it in{' '}
+                  <a href={storageHref(props.view.groupId)}>Storage</a>.
+                </p>
+              )}
+            </Show>
             <Show when={props.view.canWrite}>
               <details class="pdf-replace">
                 <summary>Attach another PDF</summary>
