@@ -7,6 +7,7 @@ import {
   BlobTooLargeError,
   PEEK_BYTES,
   isBlobHash,
+  lastBytes,
   type BlobStore,
   type StagedBlob,
 } from './blob-store'
@@ -36,16 +37,6 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   )
-}
-
-/** Keeps the last `limit` bytes of what it is given. */
-function lastBytes(previous: Uint8Array, chunk: Uint8Array, limit: number): Uint8Array {
-  if (chunk.byteLength >= limit) return chunk.slice(chunk.byteLength - limit)
-  const joined = new Uint8Array(Math.min(limit, previous.byteLength + chunk.byteLength))
-  const keep = joined.byteLength - chunk.byteLength
-  joined.set(previous.subarray(previous.byteLength - keep), 0)
-  joined.set(chunk, keep)
-  return joined
 }
 
 /**

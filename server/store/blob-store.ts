@@ -78,6 +78,16 @@ export interface CommitResult {
 /** How many bytes of each end of a staged blob {@link StagedBlob} keeps for type checks. */
 export const PEEK_BYTES = 1024
 
+/** Keeps the last `limit` bytes of what it is given: a staged blob's tail, chunk by chunk. */
+export function lastBytes(previous: Uint8Array, chunk: Uint8Array, limit: number): Uint8Array {
+  if (chunk.byteLength >= limit) return chunk.slice(chunk.byteLength - limit)
+  const joined = new Uint8Array(Math.min(limit, previous.byteLength + chunk.byteLength))
+  const keep = joined.byteLength - chunk.byteLength
+  joined.set(previous.subarray(previous.byteLength - keep), 0)
+  joined.set(chunk, keep)
+  return joined
+}
+
 /** True when `value` is a blob name: a SHA-256 as 64 lowercase hex digits. */
 export const isBlobHash: (value: string) => boolean = isSha256
 

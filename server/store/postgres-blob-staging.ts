@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type pg from 'pg'
-import { BlobTooLargeError, PEEK_BYTES, type StagedBlob } from './blob-store'
+import { BlobTooLargeError, PEEK_BYTES, lastBytes, type StagedBlob } from './blob-store'
 import { inTransaction } from './postgres-pool'
 
 /** What {@link stageIntoPostgres} needs besides the pool. */
@@ -10,16 +10,6 @@ export interface StagingOptions {
   chunkBytes: number
   /** Rejects once the store is closed. */
   live: () => Promise<void>
-}
-
-/** Keeps the last `limit` bytes of what it is given. */
-function lastBytes(previous: Uint8Array, chunk: Uint8Array, limit: number): Uint8Array {
-  if (chunk.byteLength >= limit) return chunk.slice(chunk.byteLength - limit)
-  const joined = new Uint8Array(Math.min(limit, previous.byteLength + chunk.byteLength))
-  const keep = joined.byteLength - chunk.byteLength
-  joined.set(previous.subarray(previous.byteLength - keep), 0)
-  joined.set(chunk, keep)
-  return joined
 }
 
 /**
