@@ -3,8 +3,9 @@
  * IndexedDB) takes from opening the invite link to having the whole group (the library counts
  * every paper, and the device keeps a complete copy), and proof that this stays within the stock
  * y-websocket client's liveness limit (it closes a socket that hears nothing for 30 s and
- * reconnects): the page opens exactly one WebSocket, and it stays open, with messages arriving,
- * for longer than one liveness period after the sync. Next to it, the transfer alone: a stock
+ * reconnects): the page opens exactly one WebSocket for the group's document (and one for the
+ * member's private document: read marks, reading positions), and the group's stays open, with
+ * messages arriving, for longer than one liveness period after the sync. Next to it, the transfer alone: a stock
  * y-websocket client in Node (no browser, no IndexedDB, no rendering) syncing the same group.
  *
  *   npm run bench:first-sync                 2,000 papers, 20,000 annotations and comments
@@ -13,7 +14,7 @@
  *
  * Each client meets a server that has just started, so each first sync includes loading the
  * group's room from SQLite. Exits non-zero if the library never renders, the copy is never
- * complete, or the page opens a second WebSocket.
+ * complete, or the page opens a second WebSocket to either document.
  */
 import * as Y from 'yjs'
 import { WebSocket } from 'ws'
@@ -48,6 +49,7 @@ const ms = (value: number) => `${value.toFixed(0)} ms`
 /** A socket the page opened, and what it saw. */
 interface Watched {
   socket: PageSocket
+  url: string
   openedAt: number
   received: number[]
   closedAt?: number
@@ -56,7 +58,7 @@ interface Watched {
 function watchSockets(page: Page): Watched[] {
   const sockets: Watched[] = []
   page.on('websocket', (socket) => {
-    const watched: Watched = { socket, openedAt: Date.now(), received: [] }
+    const watched: Watched = { socket, url: socket.url(), openedAt: Date.now(), received: [] }
     socket.on('framereceived', () => watched.received.push(Date.now()))
     socket.on('close', () => (watched.closedAt = Date.now()))
     sockets.push(watched)
@@ -88,14 +90,16 @@ async function inBrowser(appDir: string, state: Uint8Array) {
     const syncedAt = Date.now()
     step(`browser synced; holding the connection ${HOLD_MS / 1000} s`)
     await page.waitForTimeout(HOLD_MS)
-    const first = sockets[0]
+    const toGroup = sockets.filter((watched) => socketPath(watched.url) === `/sync/${groupId}`)
+    const first = toGroup[0]
     const after = first ? first.received.filter((at) => at > syncedAt) : []
     await context.close()
     return {
       version,
       rendered,
       stored,
-      sockets: sockets.length,
+      sockets: toGroup.length,
+      privateSockets: sockets.length - toGroup.length,
       openAfterHold: first !== undefined && first.closedAt === undefined,
       messagesAfterSync: after.length,
       longestSilence: Math.max(0, ...gaps([syncedAt, ...after, syncedAt + HOLD_MS])),
@@ -104,6 +108,8 @@ async function inBrowser(appDir: string, state: Uint8Array) {
     await served.close()
   }
 }
+
+const socketPath = (url: string) => new URL(url).pathname
 
 function gaps(times: number[]): number[] {
   return times.slice(1).map((at, i) => at - (times[i] as number))
@@ -178,9 +184,13 @@ async function main() {
     },
     'first paper card': { 'Margins app': ms(browser.rendered.card), 'Node y-websocket': '' },
     'complete copy in IndexedDB': { 'Margins app': ms(browser.stored), 'Node y-websocket': '' },
-    'WebSocket connections opened': {
+    'WebSocket connections to the group': {
       'Margins app': browser.sockets,
       'Node y-websocket': node.connections,
+    },
+    "WebSocket connections to the member's private document": {
+      'Margins app': browser.privateSockets,
+      'Node y-websocket': '',
     },
     [`connection open ${held}`]: {
       'Margins app': browser.openAfterHold,
@@ -197,7 +207,9 @@ async function main() {
   })
   console.log('app times are from navigation start (the invite link opened), in the page')
   const broken = [
-    browser.sockets !== 1 && `the page opened ${browser.sockets} WebSockets`,
+    browser.sockets !== 1 && `the page opened ${browser.sockets} WebSockets to the group`,
+    browser.privateSockets > 1 &&
+      `the page opened ${browser.privateSockets} WebSockets to the private document`,
     !browser.openAfterHold && 'the page lost its connection after the sync',
     node.connections !== 1 && `the Node client connected ${node.connections} times`,
     node.papers !== size.papers && `the Node client has ${node.papers} papers`,

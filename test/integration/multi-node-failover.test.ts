@@ -34,6 +34,9 @@ async function startNodeProcess(
   return { url: READY.exec(node.output())?.[1] as string, node }
 }
 
+const nameSeen = (client: SyncClient, id: number): string | undefined =>
+  client.provider.awareness.getStates().get(id)?.user?.name
+
 /**
  * Writers that each push an item every few milliseconds until stopped, and a record of every
  * item any client has ever had: what "received" means in the tests below.
@@ -159,6 +162,47 @@ describe('a node dying or Redis restarting', () => {
     expect(new Set(itemsOf(stored))).toEqual(new Set(all))
     await balancer.close()
   }, 120_000)
+
+  it('the presence of a dead node’s members fades on the other nodes after the 30 s timeout', async () => {
+    const databaseUrl = await createDatabase(postgres().url)
+    const [a, b] = [await startNodeProcess(databaseUrl), await startNodeProcess(databaseUrl)]
+    const keys = createGroupKeys()
+    // Ada's device knows only node A, so when A dies she is gone, as a phone losing signal is.
+    const ada = await connectSyncClient(a.url, keys.groupId, keys.writeKey)
+    const ben = await connectSyncClient(b.url, keys.groupId, keys.writeKey)
+    ada.provider.awareness.setLocalStateField('user', { name: 'Ada' })
+    ben.provider.awareness.setLocalStateField('user', { name: 'Ben' })
+    const adaId = ada.doc.clientID
+    await waitFor('Ben on node B to see Ada', () => nameSeen(ben, adaId) === 'Ada')
+
+    a.node.child.kill('SIGKILL')
+    await a.node.exited
+    const killedAt = Date.now()
+    // No node says Ada left, so she stays until her state is 30 s old (y-protocols' timeout).
+    await waitFor(
+      'Ada to fade from Ben’s presence',
+      () => nameSeen(ben, adaId) === undefined,
+      45_000,
+    )
+    expect(Date.now() - killedAt).toBeGreaterThan(20_000)
+
+    // Node B dropped her too: a member arriving now is greeted with Ben and without Ada.
+    const greeted = async () => {
+      const cay = await connectSyncClient(b.url, keys.groupId, keys.readKey)
+      try {
+        await waitFor('Cay to see Ben', () => nameSeen(cay, ben.doc.clientID) === 'Ben')
+        return nameSeen(cay, adaId)
+      } finally {
+        cay.close()
+      }
+    }
+    let adaGreeted = await greeted()
+    for (let tries = 0; adaGreeted !== undefined && tries < 20; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      adaGreeted = await greeted()
+    }
+    expect(adaGreeted).toBeUndefined()
+  }, 90_000)
 
   it('a Redis restart mid-stream: members of one node still sync while it is down, and none is lost', async () => {
     const store = createPostgresStore({ url: await createDatabase(postgres().url) })
