@@ -1,12 +1,7 @@
 import type { Accessor } from 'solid-js'
 import { findJoinedGroup, forgetGroup, forgetLeaving, readLeavingGroups } from './group-list'
-import { createGroupConnection } from './open-group'
+import { createGroupConnection, groupDatabaseName } from './open-group'
 import { privateDatabaseName } from './private-doc'
-
-/** The IndexedDB database that holds this device's copy of a group's document (open-group.ts). */
-export function groupDatabaseName(groupId: string): string {
-  return `margins-group-${groupId}`
-}
 
 /**
  * Deletes one database. While a connection is still open the request fires `blocked` and waits;

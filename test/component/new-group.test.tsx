@@ -8,7 +8,7 @@ import { InvitePanel } from '../../client/components/groups/InvitePanel'
 import { InviteButton } from '../../client/components/groups/InviteButton'
 import { NewGroupPage } from '../../client/pages/NewGroupPage'
 import { readJoinedGroups } from '../../client/data/group-list'
-import { groupDatabaseName } from '../../client/data/leave-group'
+import { groupDatabaseName } from '../../client/data/open-group'
 import {
   readLocalProfile,
   saveLocalProfile,

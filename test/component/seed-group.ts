@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { createGroup, type Actor } from '../../shared/model'
 import { createGroupKeys, type GroupKeys } from '../../shared/invite'
-import { groupDatabaseName } from '../../client/data/leave-group'
+import { groupDatabaseName } from '../../client/data/open-group'
 
 /** Opens `database` into `doc`, reads it with `read` once loaded, and closes both. */
 async function throughDatabase<T>(database: string, doc: Y.Doc, read: (doc: Y.Doc) => T) {
