@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { dirname, extname, join } from 'node:path'
 import { defineConfig } from 'vitest/config'
 import type { Plugin } from 'vite'
 import solid from 'vite-plugin-solid'
@@ -44,9 +44,9 @@ const pwa = VitePWA({
     ],
   },
   workbox: {
-    // pdf.js's worker (an .mjs) and its standard fonts (with their licences) are what the PDF
-    // reader needs offline.
-    globPatterns: ['**/*.{html,js,mjs,css,woff2,svg,png,webp,ico}', 'pdfjs/standard_fonts/*'],
+    // pdf.js's worker (an .mjs) and the files it fetches (fonts, CMaps, decoders, with their
+    // licences) are what the PDF reader needs offline.
+    globPatterns: ['**/*.{html,js,mjs,css,woff2,svg,png,webp,ico}', 'pdfjs/**/*'],
     navigateFallback: 'index.html',
     // Never the app shell for the server's own endpoints (they are not navigations anyway,
     // but a member may open /healthz in a tab).
@@ -73,23 +73,66 @@ const precompress = compression({
 })
 
 /**
- * pdf.js's standard fonts, for PDFs that name one of the 14 standard fonts without embedding it
- * (the reader passes `standardFontDataUrl: '/pdfjs/standard_fonts/'`): copied into the build,
- * where the service worker precaches them, so that such PDFs draw right offline too.
+ * What pdf.js fetches beside its code, from the URLs the reader gives it
+ * (client/data/pdf-reader-document.ts), by folder of pdfjs-dist and which of its files:
+ * - `standard_fonts`: the 14 standard fonts, for PDFs that name one without embedding it;
+ * - `cmaps`: Adobe's CMaps, for CJK text in fonts the PDF does not embed (without them such text
+ *   is neither drawn nor found nor selectable);
+ * - `wasm`: the JPEG 2000 and JBIG2 image decoders (scanned papers, some figures) and the colour
+ *   management, as WebAssembly (the CSP allows 'wasm-unsafe-eval'); not the 0.4 MB JavaScript
+ *   fallback for browsers that cannot run WebAssembly;
+ * - `iccs`: the colour profiles pdf.js applies with it.
+ * Copied into the build under `pdfjs/`, where the service worker precaches them, so that such
+ * PDFs read right offline too; served from node_modules under `vite dev`.
  */
-function pdfStandardFonts(): Plugin {
-  const from = join(
-    dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')),
-    'standard_fonts',
-  )
+const PDFJS_ASSETS: Record<string, (name: string) => boolean> = {
+  standard_fonts: () => true,
+  cmaps: () => true,
+  wasm: (name) => !name.endsWith('.js'),
+  iccs: () => true,
+}
+
+const PDFJS_ASSET_TYPES: Record<string, string> = {
+  '.wasm': 'application/wasm',
+  '.ttf': 'font/ttf',
+  '.icc': 'application/vnd.iccprofile',
+}
+
+function pdfJsAssets(): Plugin {
+  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
+  /** The file of pdfjs-dist that `/pdfjs/<folder>/<name>` names, if it is one of the assets. */
+  const assetFile = (path: string): string | undefined => {
+    const [folder, name, ...rest] = path.split('/')
+    const wanted = folder !== undefined && Object.hasOwn(PDFJS_ASSETS, folder)
+    if (!wanted || !name || rest.length > 0 || name.startsWith('.')) return undefined
+    return PDFJS_ASSETS[folder]?.(name) ? join(root, folder, name) : undefined
+  }
   return {
-    name: 'margins:pdf-standard-fonts',
-    apply: 'build',
+    name: 'margins:pdfjs-assets',
     async generateBundle() {
-      for (const name of await readdir(from)) {
-        const source = await readFile(join(from, name))
-        this.emitFile({ type: 'asset', fileName: `pdfjs/standard_fonts/${name}`, source })
+      for (const [folder, wanted] of Object.entries(PDFJS_ASSETS)) {
+        for (const name of await readdir(join(root, folder))) {
+          if (!wanted(name)) continue
+          const source = await readFile(join(root, folder, name))
+          this.emitFile({ type: 'asset', fileName: `pdfjs/${folder}/${name}`, source })
+        }
       }
+    },
+    configureServer(server) {
+      server.middlewares.use('/pdfjs', (request, response, next) => {
+        const file = assetFile((request.url ?? '').replace(/^\/|\?.*$/g, ''))
+        if (!file) return next()
+        readFile(file).then(
+          (bytes) => {
+            response.setHeader(
+              'Content-Type',
+              PDFJS_ASSET_TYPES[extname(file)] ?? 'application/octet-stream',
+            )
+            response.end(bytes)
+          },
+          () => next(),
+        )
+      })
     },
   }
 }
@@ -144,7 +187,7 @@ function preloadStartupChunks(): Plugin {
 export default defineConfig({
   root: 'client',
   publicDir: 'public',
-  plugins: [solid(), preloadStartupChunks(), pdfStandardFonts(), pwa, precompress],
+  plugins: [solid(), preloadStartupChunks(), pdfJsAssets(), pwa, precompress],
   build: {
     outDir: '../dist',
     emptyOutDir: true,

@@ -7,10 +7,13 @@ import type { ServerResponse } from 'node:http'
  * (`style.setProperty`), which CSP does not govern. Sync is a WebSocket to this origin only:
  * CSP Level 3 browsers (Chrome 71+, Safari 16+, Firefox) let 'self' match `ws:`/`wss:` on the
  * same host and port, so there is no `ws:`/`wss:` source, which would allow any host.
+ * 'wasm-unsafe-eval' lets pdf.js compile its WebAssembly image decoders (JPEG 2000, JBIG2),
+ * which the build serves from this origin; it allows compiling WebAssembly only, never `eval`
+ * of a string, and a page must already be running script to ask for it.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

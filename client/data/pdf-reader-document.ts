@@ -4,8 +4,17 @@ import { PdfRequestError } from './pdf-api'
 import { pdfFile } from './pdf-open'
 import { createPageTexts, type PageTexts } from './pdf-page-texts'
 
-/** Where the build serves pdf.js's standard fonts (see vite.config.ts), for PDFs that do not embed theirs. */
-const STANDARD_FONTS = '/pdfjs/standard_fonts/'
+/**
+ * Where the build serves the files pdf.js fetches beside its code (see vite.config.ts): fonts
+ * for PDFs that do not embed theirs, CMaps for CJK text, image decoders, colour profiles.
+ */
+const PDFJS_ASSETS = {
+  standardFontDataUrl: '/pdfjs/standard_fonts/',
+  cMapUrl: '/pdfjs/cmaps/',
+  cMapPacked: true,
+  wasmUrl: '/pdfjs/wasm/',
+  iccUrl: '/pdfjs/iccs/',
+}
 
 /** pdf.js itself, loaded when the reader first opens a PDF. */
 export type PdfJs = typeof import('pdfjs-dist')
@@ -81,7 +90,7 @@ export function createReaderDocument(groupId: string, sha256: string): Accessor<
       pdf = await pdfjs.getDocument({
         data,
         isEvalSupported: false,
-        standardFontDataUrl: STANDARD_FONTS,
+        ...PDFJS_ASSETS,
       }).promise
       if (!alive) return void pdf.destroy()
       const pages = await readPages(pdf)

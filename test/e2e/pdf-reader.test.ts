@@ -11,6 +11,7 @@ import {
   type TwoMembers,
 } from '../helpers/two-members'
 import { minimalPdf } from '../fixtures/pdf'
+import { selectSpan, span } from '../helpers/pdf-reader-page'
 import { SETTLE_MS } from '../../client/components/pdf-reader/create-page-keeper'
 
 /** Sync and page loads get time on a slow CI machine; a failing assertion still fails. */
@@ -22,26 +23,6 @@ const PAGES = [
   ['Page three has the references.'],
 ]
 const NOTE = 'Read this on the way home'
-
-/** The text layer's span holding `text` on page `page`, once the page is drawn. */
-function span(page: Page, number: number, text: string) {
-  return page.locator(`.pdf-page[data-page="${number}"] .textLayer span`, { hasText: text })
-}
-
-/** Selects the whole of a text layer span's text, as a drag over it would. */
-async function selectSpan(page: Page, number: number, text: string): Promise<void> {
-  await span(page, number, text).first().scrollIntoViewIfNeeded()
-  await span(page, number, text)
-    .first()
-    .evaluate((element) => {
-      const range = document.createRange()
-      range.selectNodeContents(element)
-      const selection = document.getSelection()!
-      selection.removeAllRanges()
-      selection.addRange(range)
-      document.dispatchEvent(new MouseEvent('mouseup'))
-    })
-}
 
 describe('the PDF reader, offline, with a highlight on page 2', () => {
   let members: TwoMembers

@@ -431,7 +431,7 @@ describe('every field a member can write renders inert in another member’s Chr
         return [name, values] as const
       }),
     )
-    expect(directives.get('script-src')).toEqual(["'self'"])
+    expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"])
     expect(directives.get('style-src')).toEqual(["'self'"])
     expect(directives.get('object-src')).toEqual(["'none'"])
 

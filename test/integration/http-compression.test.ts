@@ -77,7 +77,9 @@ describe('HTTP compression of the app', () => {
     expect(route.status).toBe(200)
     expect(route.headers['content-encoding']).toBe('br')
     expect(route.headers['content-type']).toMatch(/^text\/html/)
-    expect(route.headers['content-security-policy']).toContain("script-src 'self'")
+    expect(route.headers['content-security-policy']).toContain(
+      "script-src 'self' 'wasm-unsafe-eval'",
+    )
     expect(brotliDecompressSync(route.body).toString()).toBe(INDEX_HTML)
   })
 })

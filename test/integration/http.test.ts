@@ -29,12 +29,12 @@ describe('HTTP', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/html/)
     expect(await response.text()).toBe(INDEX_HTML)
     const directives = (response.headers.get('content-security-policy') ?? '').split('; ')
-    expect(directives).toContain("script-src 'self'")
+    expect(directives).toContain("script-src 'self' 'wasm-unsafe-eval'")
     expect(directives).toContain("style-src 'self'")
     // Sync goes to this origin only: no `ws:`/`wss:` source, which would allow any host.
     expect(directives).toContain("connect-src 'self'")
     expect(directives).toContain("frame-ancestors 'none'")
-    expect(directives.join('; ')).not.toMatch(/unsafe-inline|unsafe-eval|ws:|wss:|\*/)
+    expect(directives.join('; ')).not.toMatch(/unsafe-inline|'unsafe-eval'|ws:|wss:|\*/)
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
     expect(response.headers.get('referrer-policy')).toBe('no-referrer')
     expect(response.headers.get('cache-control')).toBe('no-cache')
@@ -48,7 +48,9 @@ describe('HTTP', () => {
     const route = await fetch(`${server.url}/group/some/deep/link?x=1`)
     expect(route.status).toBe(200)
     expect(await route.text()).toBe(INDEX_HTML)
-    expect(route.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect(route.headers.get('content-security-policy')).toContain(
+      "script-src 'self' 'wasm-unsafe-eval'",
+    )
     expect(route.headers.get('cache-control')).toBe('no-cache')
 
     expect((await fetch(`${server.url}/missing.js`)).status).toBe(404)
@@ -89,7 +91,9 @@ describe('HTTP', () => {
       connections: 0,
       pendingConnections: 0,
     })
-    expect(health.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect(health.headers.get('content-security-policy')).toContain(
+      "script-src 'self' 'wasm-unsafe-eval'",
+    )
 
     const api = await fetch(`${server.url}/api/nothing-here`)
     expect(api.status).toBe(404)
