@@ -7,6 +7,7 @@ import { launchBrowser } from '../helpers/browser'
 import { selectInAbstract } from '../helpers/abstract-selection'
 import { startServerProcess, type ServerProcess } from '../helpers/server-process'
 import { watchErrors } from '../helpers/two-members'
+import { waitForServiceWorkerControl } from '../helpers/service-worker'
 
 /** Screenshots are kept as artifacts of the run, outside the repo's tracked files. */
 const SHOTS = join(tmpdir(), 'margins-e2e-screenshots')
@@ -153,6 +154,8 @@ describe('two members of a new group, in Chromium against server/index.ts', () =
   })
 
   it('keeps what Ada writes offline, after a reload from the service worker, and Ben gets it', async () => {
+    // Once the app is kept on her laptop: the worker precaches the whole build first.
+    await waitForServiceWorkerControl(adaPage)
     await ada.setOffline(true)
     await expect.poll(() => syncStatus(adaPage), WITHIN).toBe('offline')
     const reloaded = await adaPage.reload()
