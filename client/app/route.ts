@@ -12,6 +12,7 @@ export type Route =
   | { page: 'meetings'; groupId: string }
   | { page: 'meeting'; groupId: string; meetingId: string }
   | { page: 'storage'; groupId: string }
+  | { page: 'export'; groupId: string }
   | { page: 'paper'; groupId: string; paperId: string }
   | { page: 'pdf'; groupId: string; paperId: string; annotationId?: string }
   | { page: 'new-group' }
@@ -31,7 +32,8 @@ const ITEM_ID = /^[A-Za-z0-9_-]{1,64}$/
  * `#g/<groupId>` (library), `#g/<groupId>/tags` (its tags), `#g/<groupId>/p/<paperId>` (a
  * paper, its id URI-encoded), `#g/<groupId>/rounds` and `#g/<groupId>/r/<roundId>` (ranked-choice
  * rounds), `#g/<groupId>/meetings` and `#g/<groupId>/m/<meetingId>` (meetings),
- * `#g/<groupId>/storage` (the PDFs kept on this device), `#g/<groupId>/p/<paperId>/pdf` (the
+ * `#g/<groupId>/storage` (the PDFs kept on this device), `#g/<groupId>/export` (files of the
+ * group's annotations and papers), `#g/<groupId>/p/<paperId>/pdf` (the
  * paper's PDF in the reader) and `#g/<groupId>/p/<paperId>/pdf/<annotationId>` (the reader at
  * one of its highlights).
  */
@@ -46,14 +48,14 @@ export function parseRoute(hash: string): Route {
   if (path === 'device') return { page: 'device' }
   if (path.startsWith('device/')) return { page: 'device-link', data: path.slice('device/'.length) }
   const group =
-    /^g\/([^/]+)(?:\/(tags|rounds|meetings|storage)|\/([prm])\/([^/]+)(\/pdf(?:\/([^/]+))?)?)?$/.exec(
+    /^g\/([^/]+)(?:\/(tags|rounds|meetings|storage|export)|\/([prm])\/([^/]+)(\/pdf(?:\/([^/]+))?)?)?$/.exec(
       path,
     )
   const groupId = group?.[1]
   if (!group || !groupId || !isKey(groupId)) return { page: 'not-found' }
   const [, , list, kind, id, reader, annotationId] = group
-  if (list === 'tags' || list === 'rounds' || list === 'meetings' || list === 'storage') {
-    return { page: list, groupId }
+  if (list !== undefined) {
+    return { page: list as 'tags' | 'rounds' | 'meetings' | 'storage' | 'export', groupId }
   }
   if (kind === undefined || id === undefined) return { page: 'group', groupId }
   if (reader && kind !== 'p') return { page: 'not-found' }
@@ -110,6 +112,11 @@ export function meetingHref(groupId: string, meetingId: string): string {
 /** The hash of the page listing the PDFs kept on this device. */
 export function storageHref(groupId: string): string {
   return `#g/${groupId}/storage`
+}
+
+/** The hash of the page that exports the group's annotations and papers as files. */
+export function exportHref(groupId: string): string {
+  return `#g/${groupId}/export`
 }
 
 /** The hash of a paper's page: old-style arXiv ids have a slash and title ids a colon. */

@@ -24,6 +24,7 @@ const RoundPage = lazy(() => import('./RoundPage').then((m) => ({ default: m.Rou
 const MeetingsPage = lazy(() => import('./MeetingsPage').then((m) => ({ default: m.MeetingsPage })))
 const MeetingPage = lazy(() => import('./MeetingPage').then((m) => ({ default: m.MeetingPage })))
 const StoragePage = lazy(() => import('./StoragePage').then((m) => ({ default: m.StoragePage })))
+const ExportPage = lazy(() => import('./ExportPage').then((m) => ({ default: m.ExportPage })))
 const PdfReaderPage = lazy(() =>
   import('./PdfReaderPage').then((m) => ({ default: m.PdfReaderPage })),
 )
@@ -203,6 +204,9 @@ function GroupPlace(props: { view: GroupView; place: GroupRoute }) {
         </Match>
         <Match when={props.place.page === 'storage'}>
           <StoragePage view={props.view} />
+        </Match>
+        <Match when={props.place.page === 'export'}>
+          <ExportPage view={props.view} />
         </Match>
         <Match when={props.place.page === 'pdf' && props.place.paperId}>
           {(paperId) => <PdfReaderPage view={props.view} paperId={paperId()} />}

@@ -3,7 +3,7 @@ import type { LibraryEntry } from '../../shared/model'
 import type { GroupView } from '../data/create-group-view'
 import { filterSorted, isFiltered, sortLibrary, tagCounts } from '../data/library-query'
 import { createLibraryQuery, rememberOpened, takeOpened } from '../data/library-query-state'
-import { meetingsHref, roundsHref, storageHref, tagsHref } from '../app/route'
+import { exportHref, meetingsHref, roundsHref, storageHref, tagsHref } from '../app/route'
 import { createLibrarySearch } from '../data/library-search'
 import { unreadReason } from '../data/unread'
 import { formatCount } from '../format/count'
@@ -77,6 +77,7 @@ export function LibraryPage(props: { view: GroupView }) {
           <a href={roundsHref(groupId)}>Rounds</a>
           <a href={meetingsHref(groupId)}>Meetings</a>
           <a href={storageHref(groupId)}>Offline PDFs</a>
+          <a href={exportHref(groupId)}>Export</a>
         </nav>
         <Show when={props.view.canWrite && library().length > 0}>
           {/* Until the group is read (its first screen may show before), adding would be refused. */}

@@ -8,6 +8,7 @@ import {
   openPaper,
   openTwoMembers,
   syncStatus,
+  tagPaper,
   type TwoMembers,
 } from '../helpers/two-members'
 
@@ -15,13 +16,6 @@ import {
 const FIRST = 'Discrete Key-Value Bottleneck'
 const SECOND = 'Model-Based Image Signal Processors via Learnable Dictionaries'
 const THIRD = 'A Survey on 3D Gaussian Splatting'
-
-async function tagPaper(page: Page, groupId: string, title: string, tag: string): Promise<void> {
-  await openPaper(page, groupId, title)
-  await page.getByLabel('Add a tag').fill(tag)
-  await page.getByRole('button', { name: 'Add tag' }).click()
-  await page.getByRole('button', { name: `Remove tag ${tag}` }).waitFor(WITHIN)
-}
 
 /** The tags page's rows as "tag count", e.g. "offline-rl 2 papers". */
 async function tagRows(page: Page, groupId: string): Promise<string[]> {

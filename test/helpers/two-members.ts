@@ -40,6 +40,14 @@ export async function openPaper(page: Page, groupId: string, title: string): Pro
   await page.getByRole('heading', { name: title, level: 2 }).waitFor(WITHIN)
 }
 
+/** Opens a paper and tags it `tag`, waiting until the tag shows on it. */
+export async function tagPaper(page: Page, groupId: string, title: string, tag: string) {
+  await openPaper(page, groupId, title)
+  await page.getByLabel('Add a tag').fill(tag)
+  await page.getByRole('button', { name: 'Add tag' }).click()
+  await page.getByRole('button', { name: `Remove tag ${tag}` }).waitFor(WITHIN)
+}
+
 /** Ada on a desktop and Ben on a phone, each in a browser context of their own. */
 export interface TwoMembers {
   demo: DemoServer
