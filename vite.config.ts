@@ -47,6 +47,8 @@ const pwa = VitePWA({
     // pdf.js's worker (an .mjs) and the files it fetches (fonts, CMaps, decoders, with their
     // licences) are what the PDF reader needs offline.
     globPatterns: ['**/*.{html,js,mjs,css,woff2,svg,png,webp,ico}', 'pdfjs/**/*'],
+    // Not the compressed copies (precompress, below), which the server sends in their place.
+    globIgnores: ['**/*.{br,gz}'],
     navigateFallback: 'index.html',
     // Never the app shell for the server's own endpoints (they are not navigations anyway,
     // but a member may open /healthz in a tab).
@@ -106,7 +108,7 @@ function pdfJsAssets(): Plugin {
   const assetFile = (path: string): string | undefined => {
     const [folder, name, ...rest] = path.split('/')
     const wanted = folder !== undefined && Object.hasOwn(PDFJS_ASSETS, folder)
-    if (!wanted || !name || rest.length > 0 || name.startsWith('.')) return undefined
+    if (!wanted || !name || rest.length > 0 || /^\.|\\/.test(name)) return undefined
     return PDFJS_ASSETS[folder]?.(name) ? join(root, folder, name) : undefined
   }
   return {

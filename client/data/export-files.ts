@@ -1,5 +1,5 @@
-import { getPaper, type Paper } from '../../shared/model'
-import { webAnnotationsOf } from '../../shared/export/web-annotation'
+import { getPaper, listPapers, type Paper } from '../../shared/model'
+import { exportCounts, webAnnotationsOf } from '../../shared/export/web-annotation'
 import type { GroupView } from './create-group-view'
 
 /**
@@ -13,9 +13,9 @@ export interface ExportFile {
   blob: Blob
 }
 
-/** The group's name as a file name: lowercase ASCII words joined by hyphens. */
-export function fileStem(groupName: string): string {
-  const stem = groupName
+/** A name (a group's, a tag's) in a file name: lowercase ASCII words joined by hyphens. */
+export function fileStem(name: string, fallback: string): string {
+  const stem = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -23,7 +23,12 @@ export function fileStem(groupName: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '')
-  return stem || 'reading-group'
+  return stem || fallback
+}
+
+/** How many annotations and comments the annotations file of `paperIds` holds. */
+export function annotationCounts(view: GroupView, paperIds: readonly string[]) {
+  return exportCounts(view.doc, paperIds)
 }
 
 /** The annotations and threads of `paperIds`, as W3C Web Annotation JSON-LD. */
@@ -51,7 +56,10 @@ export async function libraryFile(
     .filter((paper): paper is Paper => paper !== undefined)
   return {
     name: `${stem}.bib`,
-    blob: new Blob([papersToBibtex(papers)], { type: 'application/x-bibtex' }),
+    // Keys are given over the whole library, so a paper's key is the same in every export.
+    blob: new Blob([papersToBibtex(papers, listPapers(view.doc))], {
+      type: 'application/x-bibtex',
+    }),
   }
 }
 

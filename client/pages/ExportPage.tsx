@@ -1,7 +1,13 @@
 import { For, Show, createMemo, createSignal, onMount, untrack } from 'solid-js'
 import type { GroupView } from '../data/create-group-view'
 import { tagCounts } from '../data/library-query'
-import { annotationsFile, fileStem, libraryFile, saveFile } from '../data/export-files'
+import {
+  annotationCounts,
+  annotationsFile,
+  fileStem,
+  libraryFile,
+  saveFile,
+} from '../data/export-files'
 import { groupHref } from '../app/route'
 import { formatCount } from '../format/count'
 import '../styles/export.css'
@@ -16,35 +22,48 @@ export function ExportPage(props: { view: GroupView }) {
   const tags = createMemo(() => tagCounts(props.view.library.value))
   const [scope, setScope] = createSignal<'all' | 'tag'>('all')
   const [tag, setTag] = createSignal<string>()
-  const chosenTag = () => tag() ?? tags()[0]?.tag
+  // A tag renamed, merged or removed meanwhile is no longer a choice: the first one is.
+  const chosenTag = () => {
+    const chosen = tag()
+    return tags().some((entry) => entry.tag === chosen) ? chosen : tags()[0]?.tag
+  }
   const entries = createMemo(() => {
     const all = props.view.library.value
     if (scope() === 'all') return all
     const wanted = chosenTag()
     return all.filter((entry) => wanted !== undefined && entry.tags.includes(wanted))
   })
-  const total = (count: 'annotationCount' | 'commentCount') =>
-    entries().reduce((sum, entry) => sum + entry[count], 0)
-  const stem = () => fileStem(props.view.settings.value?.name ?? '')
-  const scopedStem = () => (scope() === 'tag' ? `${stem()}-${fileStem(chosenTag() ?? '')}` : stem())
+  const ids = createMemo(() => entries().map((entry) => entry.paper.id))
+  // What the file will hold, counted as the export counts (the library's counts include the
+  // threads of deleted highlights, which the file leaves out).
+  const counts = createMemo(() => annotationCounts(props.view, ids()))
+  const stem = () => fileStem(props.view.settings.value?.name ?? '', 'reading-group')
+  const scopedStem = () =>
+    scope() === 'tag' ? `${stem()}-${fileStem(chosenTag() ?? '', 'tag')}` : stem()
   const [problem, setProblem] = createSignal<string>()
+  const [saved, setSaved] = createSignal('')
+  const [making, setMaking] = createSignal(false)
   let heading: HTMLHeadingElement | undefined
   onMount(() => heading?.focus({ preventScroll: true }))
 
   const download = async (kind: 'annotations' | 'library') => {
     setProblem(undefined)
+    setSaved('')
+    setMaking(true)
     const [view, stem, paperIds] = [props.view, scopedStem(), ids()]
     try {
-      saveFile(
+      const file =
         kind === 'annotations'
           ? annotationsFile(view, stem, paperIds)
-          : await libraryFile(view, stem, paperIds),
-      )
+          : await libraryFile(view, stem, paperIds)
+      saveFile(file)
+      setSaved(`Saved ${file.name}.`)
     } catch (error) {
       setProblem(`The file could not be made: ${error instanceof Error ? error.message : error}`)
+    } finally {
+      setMaking(false)
     }
   }
-  const ids = () => entries().map((entry) => entry.paper.id)
 
   return (
     <section class="export-page" aria-labelledby="export-heading">
@@ -103,8 +122,8 @@ export function ExportPage(props: { view: GroupView }) {
       </fieldset>
       <p class="export-summary" role="status">
         {formatCount(entries().length, 'paper', 'papers')},{' '}
-        {formatCount(total('annotationCount'), 'annotation', 'annotations')} and{' '}
-        {formatCount(total('commentCount'), 'comment', 'comments')}.
+        {formatCount(counts().annotations, 'annotation', 'annotations')} and{' '}
+        {formatCount(counts().comments, 'comment', 'comments')}.
       </p>
       <div class="export-files">
         <article class="export-file" aria-labelledby="export-annotations">
@@ -115,7 +134,7 @@ export function ExportPage(props: { view: GroupView }) {
           </p>
           <button
             type="button"
-            disabled={entries().length === 0}
+            disabled={entries().length === 0 || making()}
             onClick={() => void download('annotations')}
           >
             Download annotations (.jsonld)
@@ -129,13 +148,16 @@ export function ExportPage(props: { view: GroupView }) {
           </p>
           <button
             type="button"
-            disabled={entries().length === 0}
+            disabled={entries().length === 0 || making()}
             onClick={() => void download('library')}
           >
             Download BibTeX (.bib)
           </button>
         </article>
       </div>
+      <p class="export-saved" role="status">
+        {saved()}
+      </p>
       <Show when={problem()}>
         <p class="error" role="alert">
           {problem()}

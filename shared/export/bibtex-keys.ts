@@ -18,20 +18,36 @@ const LETTERS: Record<string, string> = {
 }
 
 /**
- * One key per paper, in order: first author's family name, year and first title word
- * (`vaswani2017attention`), as much of it as the paper has, or `paper` when none of it. A key
- * already given gets `a`, `b`… `z`, `aa`… added, so the same papers in the same order always
- * get the same keys.
+ * One key per paper of `papers`: first author's family name, year and first title word
+ * (`vaswani2017attention`), as much of it as the paper has, or `paper` when none of it. Papers
+ * that would share a key get `a`, `b`… `z`, `aa`… in the order they were added to the group
+ * (`addedAt`, then id), the first added keeping the bare key, counted over `among` (the whole
+ * library): so a paper keeps its key when other papers are added, or when only some papers
+ * are exported, and a LaTeX document citing it still cites it.
  */
-export function citationKeys(papers: readonly Paper[]): string[] {
+export function citationKeys(papers: readonly Paper[], among: readonly Paper[] = papers): string[] {
+  const exported = new Set(papers.map((paper) => paper.id))
+  // Each paper of `papers` is a slot of its own (its index), then the rest of `among`.
+  const slots = [
+    ...papers.map((paper, index) => ({ paper, index })),
+    ...among.filter((paper) => !exported.has(paper.id)).map((paper) => ({ paper, index: -1 })),
+  ]
+  slots.sort(
+    (a, b) =>
+      a.paper.addedAt - b.paper.addedAt ||
+      (a.paper.id < b.paper.id ? -1 : a.paper.id > b.paper.id ? 1 : 0) ||
+      a.index - b.index,
+  )
   const used = new Set<string>()
-  return papers.map((paper) => {
+  const keys: string[] = papers.map(() => 'paper')
+  for (const { paper, index } of slots) {
     const base = baseKey(paper) || 'paper'
     let key = base
     for (let n = 0; used.has(key); n++) key = base + letters(n)
     used.add(key)
-    return key
-  })
+    if (index >= 0) keys[index] = key
+  }
+  return keys
 }
 
 function baseKey(paper: Paper): string {

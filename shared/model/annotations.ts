@@ -4,7 +4,7 @@ import { roots } from './keys'
 import { ForbiddenError, NotFoundError, ValidationError } from './errors'
 import { writer } from './members'
 import { requirePaper } from './papers'
-import { sameAs } from './same-paper'
+import { paperClasses, sameAs } from './same-paper'
 import { newId } from './new-id'
 import { selectorMismatch } from '../anchoring/text-quote'
 import * as v from './validate'
@@ -119,6 +119,16 @@ export function getAnnotation(doc: Y.Doc, annotationId: string): Annotation | un
   return asAnnotation(annotationId, roots(doc).annotations.get(annotationId))
 }
 
+/** Text order: page (the abstract first), then position, then creation. */
+function inTextOrder(a: Annotation, b: Annotation): number {
+  return (
+    (a.target.page ?? 0) - (b.target.page ?? 0) ||
+    a.target.position.start - b.target.position.start ||
+    a.created - b.created ||
+    a.id.localeCompare(b.id)
+  )
+}
+
 /** A paper's annotations in text order; deleted ones only when asked. */
 export function listAnnotations(doc: Y.Doc, paperId: string, withDeleted = false): Annotation[] {
   const ids = new Set(sameAs(doc, paperId))
@@ -128,13 +138,27 @@ export function listAnnotations(doc: Y.Doc, paperId: string, withDeleted = false
     if (annotation && ids.has(annotation.paperId) && (withDeleted || !annotation.deleted))
       found.push(annotation)
   })
-  return found.sort(
-    (a, b) =>
-      (a.target.page ?? 0) - (b.target.page ?? 0) ||
-      a.target.position.start - b.target.position.start ||
-      a.created - b.created ||
-      a.id.localeCompare(b.id),
-  )
+  return found.sort(inTextOrder)
+}
+
+/**
+ * Every paper's live annotations in one pass, by canonical paper id, each paper's as
+ * {@link listAnnotations} gives them: for readers of the whole group, which would otherwise
+ * read every annotation once per paper.
+ */
+export function annotationsByPaper(doc: Y.Doc): Map<string, Annotation[]> {
+  const { canonical } = paperClasses(doc)
+  const by = new Map<string, Annotation[]>()
+  roots(doc).annotations.forEach((value, id) => {
+    const annotation = asAnnotation(id, value)
+    if (!annotation || annotation.deleted) return
+    const paperId = canonical.get(annotation.paperId) ?? annotation.paperId
+    const list = by.get(paperId)
+    if (list) list.push(annotation)
+    else by.set(paperId, [annotation])
+  })
+  for (const annotations of by.values()) annotations.sort(inTextOrder)
+  return by
 }
 
 /** Highlights a passage of a paper, with an optional note. */

@@ -9,7 +9,7 @@ import { roots } from './keys'
 import { ForbiddenError, NotFoundError, ValidationError } from './errors'
 import { writer } from './members'
 import { requirePaper } from './papers'
-import { sameAs } from './same-paper'
+import { paperClasses, sameAs } from './same-paper'
 import { getAnnotation } from './annotations'
 import { newId } from './new-id'
 import * as v from './validate'
@@ -82,6 +82,8 @@ export function getComment(doc: Y.Doc, commentId: string): Comment | undefined {
   return asComment(commentId, comments.get(commentId), resolved.get(commentId))
 }
 
+const oldestFirst = (a: Comment, b: Comment) => a.created - b.created || a.id.localeCompare(b.id)
+
 /**
  * A paper's comments, oldest first, tombstones included (a deleted comment with replies still
  * holds its place in the thread; render it as "deleted").
@@ -94,7 +96,27 @@ export function listComments(doc: Y.Doc, paperId: string): Comment[] {
     const comment = asComment(id, value, resolved.get(id))
     if (comment && ids.has(comment.paperId)) found.push(comment)
   })
-  return found.sort((a, b) => a.created - b.created || a.id.localeCompare(b.id))
+  return found.sort(oldestFirst)
+}
+
+/**
+ * Every paper's comments in one pass, by canonical paper id, each paper's as
+ * {@link listComments} gives them (tombstones included).
+ */
+export function commentsByPaper(doc: Y.Doc): Map<string, Comment[]> {
+  const { canonical } = paperClasses(doc)
+  const by = new Map<string, Comment[]>()
+  const { comments, resolved } = roots(doc)
+  comments.forEach((value, id) => {
+    const comment = asComment(id, value, resolved.get(id))
+    if (!comment) return
+    const paperId = canonical.get(comment.paperId) ?? comment.paperId
+    const list = by.get(paperId)
+    if (list) list.push(comment)
+    else by.set(paperId, [comment])
+  })
+  for (const list of by.values()) list.sort(oldestFirst)
+  return by
 }
 
 function body(value: unknown): string {

@@ -74,6 +74,9 @@ describe('exporting the group’s annotations and papers, offline, in Chromium',
 
     const annotations = await download(benPage, 'Download annotations (.jsonld)')
     expect(annotations.name).toBe('margins-demo-reading-group-annotations.jsonld')
+    await expect
+      .poll(() => benPage.locator('.export-saved').textContent(), WITHIN)
+      .toBe('Saved margins-demo-reading-group-annotations.jsonld.')
     const collection = JSON.parse(annotations.text) as WebAnnotationCollection
     expect(collection.type).toBe('AnnotationCollection')
     expect(collection.first?.items).toHaveLength(1)
@@ -81,7 +84,7 @@ describe('exporting the group’s annotations and papers, offline, in Chromium',
       motivation: 'commenting',
       creator: { name: 'Ada' },
       body: { value: NOTE, format: 'text/markdown' },
-      target: { selector: [{ type: 'TextQuoteSelector', exact: PASSAGE }, {}] },
+      target: { selector: [{ type: 'TextQuoteSelector', exact: PASSAGE }] },
     })
 
     const library = await download(benPage, 'Download BibTeX (.bib)')

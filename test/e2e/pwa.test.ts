@@ -175,6 +175,8 @@ describe('the installable, offline app', () => {
     )
     const precached = (await cachedPaths(page)).map((path) => path.replace(/\?.*$/, ''))
     expect(precached).toEqual(expect.arrayContaining(shell))
+    // Never the compressed copies too: the server sends those in place of the files.
+    expect(precached.filter((path) => /\.(br|gz)$/.test(path))).toEqual([])
 
     // The server's own endpoints, opened in a tab, are the server's answer and never kept:
     // the worker's fallback to the app shell, which catches every other navigation, skips them.

@@ -170,6 +170,25 @@ describe('papersToBibtex', () => {
     ])
   })
 
+  it('keeps each paper’s key when a later paper would share it, and in an export of a part', () => {
+    const first = storedPaper({
+      id: '1706.03762',
+      arxivId: '1706.03762',
+      title: 'Attention is all you need',
+      authors: ['Ashish Vaswani'],
+      published: '2017-06-12',
+      addedAt: 1_000,
+    })
+    const before = keysOf(papersToBibtex([first]))
+    const later = storedPaper({ ...first, id: '1711.00001', arxivId: undefined, addedAt: 2_000 })
+    // The library lists the newest first; the paper added first keeps the bare key.
+    const whole = papersToBibtex([later, first])
+    expect(entriesByKey(whole).get('vaswani2017attention')).toContain('1706.03762')
+    expect(keysOf(whole)).toEqual(['vaswani2017attentiona', ...before])
+    // Exporting the later paper alone, among the whole library, gives it the same key.
+    expect(keysOf(papersToBibtex([later], [later, first]))).toEqual(['vaswani2017attentiona'])
+  })
+
   it('gives a key to a paper with no author, date or ASCII title word', () => {
     const papers = [storedPaper({ title: '中文' }), storedPaper({ title: '中文' })]
     expect(keysOf(papersToBibtex(papers))).toEqual(['paper', 'papera'])

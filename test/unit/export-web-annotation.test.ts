@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { fromBase64UrlEncoded, toHexString } from 'lib0/buffer'
 import {
+  exportCounts,
   webAnnotationsOf,
   type WebAnnotation,
   type WebAnnotationTarget,
@@ -67,6 +68,8 @@ describe('W3C Web Annotation export', () => {
     expect(collection.generated).toBe('2026-11-27T12:00:00.000Z')
     expect(collection.total).toBe(3)
     expect(collection.first?.type).toBe('AnnotationPage')
+    expect(collection.last).toBe(collection.first?.id)
+    expect(exportCounts(doc, [paper.id])).toEqual({ annotations: 3, comments: 0 })
     const items = itemsOf(collection)
     expect(items).toHaveLength(3)
     for (const item of items) {
@@ -100,19 +103,49 @@ describe('W3C Web Annotation export', () => {
     expect(highlight).not.toHaveProperty('body')
   })
 
-  it('targets the abstract with quote and position selectors that find the passage again', () => {
+  it('targets the abstract by a quote whose context finds the passage again, without offsets', () => {
     const { doc, paper, note } = annotatedGroup()
     const items = itemsOf(
       webAnnotationsOf(doc, { groupId: 'g', paperIds: [paper.id], generated: GENERATED }),
     )
     const target = byId(items, `urn:margins:annotation:${note.id}`)?.target as WebAnnotationTarget
     expect(target.source).toBe('https://arxiv.org/abs/2401.01234')
-    const [quote, position] = target.selector
+    // Offsets into the abstract alone would point elsewhere in the paper's page: only the quote.
+    expect(target.selector).toHaveLength(1)
+    const [quote] = target.selector
     expect(quote).toMatchObject({ type: 'TextQuoteSelector', exact: PASSAGE })
-    expect(position).toMatchObject({ type: 'TextPositionSelector' })
-    if (quote?.type !== 'TextQuoteSelector' || position?.type !== 'TextPositionSelector') return
-    expect(ABSTRACT.slice(position.start, position.end)).toBe(PASSAGE)
+    if (quote?.type !== 'TextQuoteSelector') return
     expect(ABSTRACT).toContain(`${quote.prefix}${quote.exact}${quote.suffix}`)
+    expect(quote.prefix!.length).toBeGreaterThan(0)
+  })
+
+  it('names a PDF page’s file by arXiv when no file is kept, and the paper alone when none is known', () => {
+    const doc = groupDoc()
+    const page = 'A page of text with a passage on it.'
+    const at = page.indexOf('a passage')
+    const selectors = selectorsFor(page, at, at + 'a passage'.length)
+    const onArxiv = addPaper(doc, ADA, paperInput({ arxivId: '2401.05678', source: 'arxiv' })).paper
+    const plain = addPaper(doc, ADA, paperInput({ title: 'No PDF anywhere' })).paper
+    for (const paper of [onArxiv, plain]) {
+      addAnnotation(doc, ADA, {
+        paperId: paper.id,
+        target: { source: paper.id, page: 3, ...selectors },
+      })
+    }
+    const items = itemsOf(
+      webAnnotationsOf(doc, {
+        groupId: 'g',
+        paperIds: [onArxiv.id, plain.id],
+        generated: GENERATED,
+      }),
+    )
+    const [arxiv, none] = items.map((item) => item.target as WebAnnotationTarget)
+    expect(arxiv?.source).toBe('https://arxiv.org/pdf/2401.05678')
+    expect(arxiv?.selector[0]).toMatchObject({ type: 'FragmentSelector', value: 'page=3' })
+    expect(none?.source).toBe(`urn:margins:paper:${encodeURIComponent(plain.id)}`)
+    expect(none?.selector).toEqual([
+      expect.objectContaining({ type: 'TextQuoteSelector', exact: 'a passage' }),
+    ])
   })
 
   it('targets a PDF page by the file’s SHA-256 and a page fragment refined by both selectors', () => {
@@ -177,6 +210,9 @@ describe('W3C Web Annotation export', () => {
     // A deleted annotation goes with its thread.
     expect(byId(items, `urn:margins:annotation:${bare.id}`)).toBeUndefined()
     expect(comment(onBare.id)).toBeUndefined()
+    // The page's count says what the file holds: 2 annotations (the bare one is deleted), and
+    // 4 comments (one deleted, one in the deleted annotation's thread).
+    expect(exportCounts(doc, [paper.id])).toEqual({ annotations: 2, comments: 4 })
     // Every reply answers something in the file.
     const ids = new Set(items.map((item) => item.id))
     for (const item of items.filter((each) => each.motivation === 'replying')) {
@@ -205,6 +241,20 @@ describe('W3C Web Annotation export', () => {
       `urn:margins:paper:${encodeURIComponent(plain.paper.id)}`,
       'https://doi.org/10.1000/xyz',
     ])
+  })
+
+  it('writes the group id and DOI into their IRIs percent-encoded', () => {
+    const doc = groupDoc()
+    const { paper } = addPaper(doc, ADA, paperInput({ doi: '10.1000/a#b<c>' }))
+    addComment(doc, ADA, { paperId: paper.id, body: 'On the DOI paper' })
+    const collection = webAnnotationsOf(doc, {
+      groupId: 'g:1',
+      paperIds: [paper.id],
+      generated: GENERATED,
+    })
+    const [item] = itemsOf(collection)
+    expect(item?.target).toBe('https://doi.org/10.1000/a%23b%3Cc%3E')
+    expect(collection.id).toBe('urn:margins:group:g%3A1:annotations')
   })
 
   it('has no page at all when nothing was written', () => {
