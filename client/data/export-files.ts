@@ -44,11 +44,12 @@ export function annotationsFile(view: GroupView, stem: string, paperIds: string[
   }
 }
 
-/** The papers `paperIds` as a BibTeX file, for a reference manager. */
+/** The papers `paperIds` as a BibTeX file, for a reference manager, with `tags` by paper id. */
 export async function libraryFile(
   view: GroupView,
   stem: string,
   paperIds: string[],
+  tags: ReadonlyMap<string, readonly string[]>,
 ): Promise<ExportFile> {
   const { papersToBibtex } = await import('../../shared/export/bibtex')
   const papers = paperIds
@@ -57,7 +58,7 @@ export async function libraryFile(
   return {
     name: `${stem}.bib`,
     // Keys are given over the whole library, so a paper's key is the same in every export.
-    blob: new Blob([papersToBibtex(papers, listPapers(view.doc))], {
+    blob: new Blob([papersToBibtex(papers, listPapers(view.doc), tags)], {
       type: 'application/x-bibtex',
     }),
   }

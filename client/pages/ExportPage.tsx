@@ -34,6 +34,7 @@ export function ExportPage(props: { view: GroupView }) {
     return all.filter((entry) => wanted !== undefined && entry.tags.includes(wanted))
   })
   const ids = createMemo(() => entries().map((entry) => entry.paper.id))
+  const tagsById = () => new Map(entries().map((entry) => [entry.paper.id, entry.tags]))
   // What the file will hold, counted as the export counts (the library's counts include the
   // threads of deleted highlights, which the file leaves out).
   const counts = createMemo(() => annotationCounts(props.view, ids()))
@@ -55,7 +56,7 @@ export function ExportPage(props: { view: GroupView }) {
       const file =
         kind === 'annotations'
           ? annotationsFile(view, stem, paperIds)
-          : await libraryFile(view, stem, paperIds)
+          : await libraryFile(view, stem, paperIds, tagsById())
       saveFile(file)
       setSaved(`Saved ${file.name}.`)
     } catch (error) {

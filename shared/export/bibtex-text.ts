@@ -33,10 +33,17 @@ const IN_NAME = { inName: true }
  * math, so those stay UTF-8. Characters go through one at a time, `<` among them, because the
  * library reads `<i>` or `<span>` in a value as formatting.
  */
+/**
+ * The short escapes every BibTeX reader knows (Zotero, JabRef, biber), for characters the
+ * library writes as textcomp commands (`\textunderscore{}`), which some of them do not read.
+ * Not `\{`: BibTeX counts a brace even after a backslash, so a lone one would end the field.
+ */
+const SHORT: Record<string, string> = { _: '\\_', $: '\\$' }
+
 function latexChar(char: string): string {
   let latex = written.get(char)
   if (latex === undefined) {
-    latex = formatValue(TEXT_FIELD, char)
+    latex = SHORT[char] ?? formatValue(TEXT_FIELD, char)
     if (!readsBackAs(latex, char)) latex = char
     written.set(char, latex)
   }

@@ -28,26 +28,30 @@ const DICT = {
  *
  * Keys are the first author's family name, the year and the first title word in lowercase ASCII
  * (`vaswani2017attention`), with `a`, `b`… added when two papers would share one, in the order
- * they were added to the group among `library` (all its papers, when `papers` is a part), so that
- * keys stay put as papers are added; a paper with no author or date still gets a key
- * (`attention`, or `paper`). Fields: `title`, protected by
- * braces so styles keep its capitals; `author` (`Family, Given and …`, a one-word or corporate
- * name braced whole); `year` and `month` from the published date; for an arXiv paper `eprint`,
- * `archivePrefix = {arXiv}` and its abstract page as `url`, else the abstract link as `url`;
- * `doi`; `abstract`. LaTeX-special characters are escaped and accents written as LaTeX; a
- * character with no LaTeX form (CJK, emoji) is kept as UTF-8. Never throws; no papers give `''`.
+ * they were added to the group among `library` (all its papers, when `papers` is a part), so
+ * that keys stay put as papers are added; a paper with no author or date still gets a key
+ * (`attention`, or `paper`). Fields: `title`, protected by braces so styles keep its capitals;
+ * `author` (`Family, Given and …`, a one-word or corporate name braced whole); `year` and
+ * `month` from the published date; for an arXiv paper `eprint`, `archivePrefix = {arXiv}` and
+ * its abstract page as `url`, else the abstract link as `url`; `doi`; `abstract`; the paper's
+ * tags in the group, from `tags` by paper id, as `keywords`. LaTeX-special characters are
+ * escaped and accents written as LaTeX; a character with no LaTeX form (CJK, emoji) is kept as
+ * UTF-8. Never throws; no papers give `''`.
  */
 export function papersToBibtex(
   papers: readonly Paper[],
   library: readonly Paper[] = papers,
+  tags: ReadonlyMap<string, readonly string[]> = new Map(),
 ): string {
   if (papers.length === 0) return ''
   const keys = citationKeys(papers, library)
-  const entries = papers.map((paper, index) => ({
-    type: 'misc',
-    label: keys[index] ?? `paper${index}`,
-    properties: fieldsOf(paper),
-  }))
+  const entries = papers.map((paper, index) => {
+    const properties = fieldsOf(paper)
+    const keywords = (tags.get(paper.id) ?? []).map((tag) => latexText(tag)).filter(Boolean)
+    // Zotero and JabRef read `keywords` as the entry's tags.
+    if (keywords.length > 0) properties['keywords'] = keywords.join(', ')
+    return { type: 'misc', label: keys[index] ?? `paper${index}`, properties }
+  })
   return `${formatEntries(entries, DICT).trimEnd()}\n`
 }
 

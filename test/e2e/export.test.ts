@@ -104,6 +104,7 @@ describe('exporting the group’s annotations and papers, offline, in Chromium',
     )
     const library = await download(benPage, 'Download BibTeX (.bib)')
     expect(library.name).toBe('margins-demo-reading-group-memory.bib')
+    expect(library.text.match(/keywords = \{memory\}/g)).toHaveLength(2)
     expect(
       importBibtex(library.text)
         .papers.map((paper) => paper.title)

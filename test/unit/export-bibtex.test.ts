@@ -147,10 +147,8 @@ describe('papersToBibtex', () => {
 
   it('escapes LaTeX-special characters and keeps characters LaTeX has no command for', () => {
     const entry = entriesByKey(papersToBibtex(samplePapers())).get('garcia2023uber') ?? ''
-    expect(entry).toContain(
-      '\\textbraceleft{}braces\\textbraceright{} at 100\\% \\& \\textdollar{}5',
-    )
-    expect(entry).toContain('a\\textunderscore{}b \\textasciitilde{} \\textasciicircum{}')
+    expect(entry).toContain('\\textbraceleft{}braces\\textbraceright{} at 100\\% \\& \\$5')
+    expect(entry).toContain('a\\_b \\textasciitilde{} \\textasciicircum{}')
     expect(entry).toContain('\\textbackslash{} in 中文 -{}- na{\\" i}ve')
     expect(entry).toContain('東京 🙂')
     expect(entry).toContain(
@@ -187,6 +185,14 @@ describe('papersToBibtex', () => {
     expect(keysOf(whole)).toEqual(['vaswani2017attentiona', ...before])
     // Exporting the later paper alone, among the whole library, gives it the same key.
     expect(keysOf(papersToBibtex([later], [later, first]))).toEqual(['vaswani2017attentiona'])
+  })
+
+  it('writes the group’s tags of each paper as its keywords', () => {
+    const [tagged, untagged] = [storedPaper({ id: 'a', title: 'Tagged' }), storedPaper({ id: 'b' })]
+    const tags = new Map([['a', ['memory', 'offline_rl']]])
+    const entries = entriesByKey(papersToBibtex([tagged, untagged], undefined, tags))
+    expect(entries.get('tagged')).toContain('keywords = {memory, offline\\_rl}')
+    expect(entries.get('p')).not.toContain('keywords')
   })
 
   it('gives a key to a paper with no author, date or ASCII title word', () => {
