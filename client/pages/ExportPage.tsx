@@ -51,12 +51,12 @@ export function ExportPage(props: { view: GroupView }) {
     setProblem(undefined)
     setSaved('')
     setMaking(true)
-    const [view, stem, paperIds] = [props.view, scopedStem(), ids()]
+    const [view, name, paperIds] = [props.view, scopedStem(), ids()]
     try {
       const file =
         kind === 'annotations'
-          ? annotationsFile(view, stem, paperIds)
-          : await libraryFile(view, stem, paperIds, tagsById())
+          ? annotationsFile(view, name, paperIds)
+          : await libraryFile(view, name, paperIds, tagsById())
       saveFile(file)
       setSaved(`Saved ${file.name}.`)
     } catch (error) {
@@ -68,7 +68,7 @@ export function ExportPage(props: { view: GroupView }) {
 
   return (
     <section class="export-page" aria-labelledby="export-heading">
-      <div class="export-head">
+      <div class="page-head">
         <h2 id="export-heading" ref={heading} tabIndex={-1}>
           Export
         </h2>

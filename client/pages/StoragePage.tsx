@@ -66,7 +66,7 @@ export function StoragePage(props: { view: GroupView }) {
 
   return (
     <section class="storage-page" aria-labelledby="storage-heading">
-      <div class="storage-head">
+      <div class="page-head storage-head">
         <h2 id="storage-heading" ref={heading} tabIndex={-1}>
           PDFs on this device
         </h2>

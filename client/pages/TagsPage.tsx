@@ -37,7 +37,7 @@ export function TagsPage(props: { view: GroupView }) {
 
   return (
     <section class="tags-page" aria-labelledby="tags-heading">
-      <div class="tags-head">
+      <div class="page-head">
         <h2 id="tags-heading" ref={heading} tabIndex={-1}>
           Tags
         </h2>
