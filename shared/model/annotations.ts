@@ -4,7 +4,7 @@ import { roots } from './keys'
 import { ForbiddenError, NotFoundError, ValidationError } from './errors'
 import { writer } from './members'
 import { requirePaper } from './papers'
-import { paperClasses, sameAs } from './same-paper'
+import { byCanonicalPaper, sameAs } from './same-paper'
 import { newId } from './new-id'
 import { selectorMismatch } from '../anchoring/text-quote'
 import * as v from './validate'
@@ -147,18 +147,12 @@ export function listAnnotations(doc: Y.Doc, paperId: string, withDeleted = false
  * read every annotation once per paper.
  */
 export function annotationsByPaper(doc: Y.Doc): Map<string, Annotation[]> {
-  const { canonical } = paperClasses(doc)
-  const by = new Map<string, Annotation[]>()
+  const live: Annotation[] = []
   roots(doc).annotations.forEach((value, id) => {
     const annotation = asAnnotation(id, value)
-    if (!annotation || annotation.deleted) return
-    const paperId = canonical.get(annotation.paperId) ?? annotation.paperId
-    const list = by.get(paperId)
-    if (list) list.push(annotation)
-    else by.set(paperId, [annotation])
+    if (annotation && !annotation.deleted) live.push(annotation)
   })
-  for (const annotations of by.values()) annotations.sort(inTextOrder)
-  return by
+  return byCanonicalPaper(doc, live, inTextOrder)
 }
 
 /** Highlights a passage of a paper, with an optional note. */

@@ -9,7 +9,7 @@ import { roots } from './keys'
 import { ForbiddenError, NotFoundError, ValidationError } from './errors'
 import { writer } from './members'
 import { requirePaper } from './papers'
-import { paperClasses, sameAs } from './same-paper'
+import { byCanonicalPaper, sameAs } from './same-paper'
 import { getAnnotation } from './annotations'
 import { newId } from './new-id'
 import * as v from './validate'
@@ -104,19 +104,13 @@ export function listComments(doc: Y.Doc, paperId: string): Comment[] {
  * {@link listComments} gives them (tombstones included).
  */
 export function commentsByPaper(doc: Y.Doc): Map<string, Comment[]> {
-  const { canonical } = paperClasses(doc)
-  const by = new Map<string, Comment[]>()
+  const all: Comment[] = []
   const { comments, resolved } = roots(doc)
   comments.forEach((value, id) => {
     const comment = asComment(id, value, resolved.get(id))
-    if (!comment) return
-    const paperId = canonical.get(comment.paperId) ?? comment.paperId
-    const list = by.get(paperId)
-    if (list) list.push(comment)
-    else by.set(paperId, [comment])
+    if (comment) all.push(comment)
   })
-  for (const list of by.values()) list.sort(oldestFirst)
-  return by
+  return byCanonicalPaper(doc, all, oldestFirst)
 }
 
 function body(value: unknown): string {

@@ -146,3 +146,24 @@ export function sameAs(doc: Y.Doc, paperId: string): string[] {
   const root = classes.canonical.get(paperId)
   return root === undefined ? [paperId] : (classes.members.get(root) as string[])
 }
+
+/**
+ * `records` by the canonical id of their paper, each paper's sorted by `order`: the one pass
+ * over a map of the group that readers of every paper at once make.
+ */
+export function byCanonicalPaper<T extends { paperId: string }>(
+  doc: Y.Doc,
+  records: Iterable<T>,
+  order: (a: T, b: T) => number,
+): Map<string, T[]> {
+  const { canonical } = paperClasses(doc)
+  const by = new Map<string, T[]>()
+  for (const record of records) {
+    const paperId = canonical.get(record.paperId) ?? record.paperId
+    const list = by.get(paperId)
+    if (list) list.push(record)
+    else by.set(paperId, [record])
+  }
+  for (const list of by.values()) list.sort(order)
+  return by
+}
